@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"motcua/internal/demo"
+	"motcua/internal/web"
+)
+
+func (a *app) serve(ctx context.Context, args []string) error {
+	var c commonFlags
+	fs := a.flags("serve", &c)
+	addrDef := a.getenv("MOTCUA_ADDR")
+	if addrDef == "" {
+		addrDef = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", addrDef, "address to listen on, HOST:PORT (env MOTCUA_ADDR)")
+	withDemo := fs.Bool("demo", false, "load demo units, users and data into an empty database and print the logins")
+	devTemplates := fs.String("dev-templates", "", "read page templates from this folder on every request (development)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	start := time.Now()
+	log := a.logger()
+	db, accounts, err := a.open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	var logins []demo.Login
+	if *withDemo {
+		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Store: db}, a.now())
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		logins = l
+		if !loaded {
+			log.Info("database not empty: demo data not loaded again")
+		}
+	}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	srv, err := web.New(web.Config{Accounts: accounts, Health: db, Audit: db, Log: log, Now: a.now,
+		Registry: reg, TemplateDir: *devTemplates, Version: buildVersion()})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(a.stdout, "motcua %s: %s (database %s, ready in %s)\n", buildVersion(), url, c.db, time.Since(start).Round(time.Millisecond))
+	if len(logins) > 0 {
+		fmt.Fprintln(a.stdout, "Tài khoản thử nghiệm / demo logins (mật khẩu / password: "+demo.Password+"):")
+		for _, l := range logins {
+			fmt.Fprintf(a.stdout, "  %-12s %-28s %s\n", l.Username, l.Role, l.Unit)
+		}
+	}
+	if a.ready != nil {
+		a.ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		log.Info("shutting down")
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return httpSrv.Shutdown(shutdownCtx)
+	}
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+
+	"motcua/internal/fault"
+)
+
+// Tx is a write transaction with the instant it runs at.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	Now time.Time
+}
+
+// inTx runs fn in a write transaction, committing if fn returns nil and rolling back otherwise.
+// Driver errors are turned into fault errors by mapErr.
+func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err, "begin")
+	}
+	defer sqlTx.Rollback()
+	tx := &Tx{Tx: sqlTx, db: db, Now: db.Now()}
+	if err := fn(tx); err != nil {
+		return mapErr(err, "tx")
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return mapErr(err, "commit")
+	}
+	return nil
+}
+
+// forUpdate returns the row-locking suffix for SELECTs inside a write transaction: needed on
+// PostgreSQL, meaningless on SQLite where the writer already holds the database lock.
+func (tx *Tx) forUpdate() string {
+	if tx.db.Engine == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// mapErr turns driver errors into domain errors in one place: unique violations become Conflict,
+// no rows becomes NotFound; fault errors pass through; anything else becomes Internal.
+func mapErr(err error, context string) error {
+	if err == nil {
+		return nil
+	}
+	var fe *fault.Error
+	if errors.As(err, &fe) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &fault.Error{Kind: fault.NotFound, Message: fault.Message{Key: "error.not_found"}, Err: err}
+	}
+	if isUniqueViolation(err) {
+		return &fault.Error{Kind: fault.Conflict, Message: fault.Message{Key: "error.conflict"}, Err: err}
+	}
+	if errors.Is(err, errCanceled) {
+		return err
+	}
+	return fault.Wrap(err, context)
+}
+
+var errCanceled = context.Canceled
+
+// isUniqueViolation reports whether err is a unique or primary-key constraint failure on either engine.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505"
+	}
+	var sqErr *sqlite.Error
+	if errors.As(err, &sqErr) {
+		code := sqErr.Code()
+		return code == 2067 || code == 1555 // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// ms converts an instant to stored Unix milliseconds; the zero time is stored as 0.
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// fromMS converts stored Unix milliseconds back to an instant; 0 is the zero time.
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
+
+// nullInt64 stores 0 as NULL, for optional references.
+func nullInt64(v int64) sql.NullInt64 {
+	return sql.NullInt64{Int64: v, Valid: v != 0}
+}
+
+// nullString stores "" as NULL.
+func nullString(s string) sql.NullString {
+	return sql.NullString{String: s, Valid: s != ""}
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// routes lists every route of the site in one place.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.cfg.Registry, promhttp.HandlerOpts{}))
+	mux.HandleFunc("GET /lang/{lang}", s.switchLang)
+
+	mux.HandleFunc("GET /login", s.loginForm)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+
+	mux.HandleFunc("GET /{$}", s.staff(s.home))
+	mux.HandleFunc("GET /account/password", s.staff(s.passwordForm))
+	mux.HandleFunc("POST /account/password", s.staff(s.changePassword))
+
+	mux.HandleFunc("GET /admin/units", s.staff(s.unitTree))
+	mux.HandleFunc("GET /admin/units/new", s.staff(s.unitNewForm))
+	mux.HandleFunc("POST /admin/units", s.staff(s.unitCreate))
+	mux.HandleFunc("GET /admin/units/{code}", s.staff(s.unitShow))
+	mux.HandleFunc("POST /admin/units/{code}/rename", s.staff(s.unitRename))
+	mux.HandleFunc("POST /admin/units/{code}/move", s.staff(s.unitMove))
+	mux.HandleFunc("POST /admin/units/{code}/close", s.staff(s.unitClose))
+
+	mux.HandleFunc("GET /admin/users", s.staff(s.userList))
+	mux.HandleFunc("GET /admin/users/new", s.staff(s.userNewForm))
+	mux.HandleFunc("POST /admin/users", s.staff(s.userCreate))
+	mux.HandleFunc("GET /admin/users/{username}", s.staff(s.userShow))
+	mux.HandleFunc("POST /admin/users/{username}", s.staff(s.userUpdate))
+	mux.HandleFunc("POST /admin/users/{username}/password", s.staff(s.userResetPassword))
+
+	mux.HandleFunc("GET /admin/audit", s.staff(s.auditList))
+
+	mux.HandleFunc("/", s.notFound)
+
+	var h http.Handler = mux
+	h = s.withSession(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = s.withMetrics(h)
+	h = s.withRecover(h)
+	h = s.withRequestLog(h)
+	return h
+}
