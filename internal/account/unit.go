@@ -58,11 +58,12 @@ func (u Unit) ActiveOn(day string) bool {
 	return u.ValidFrom <= day && (u.ValidTo == "" || day < u.ValidTo)
 }
 
-// codePattern is digits, A–Z and dots, in dot-separated groups.
-var codePattern = regexp.MustCompile(`^[0-9A-Z]+(\.[0-9A-Z]+)*$`)
+// codePattern is digits and A–Z in at least two dot-separated groups.
+var codePattern = regexp.MustCompile(`^[0-9A-Z]+(\.[0-9A-Z]+)+$`)
 
-// ValidCode reports whether s is a well-formed electronic identifier (Decision 20/2020/QĐ-TTg):
-// 3 to 35 characters of digits, upper-case letters and dots, dots only between groups.
+// ValidCode reports whether s is a well-formed electronic identifier (Decision 20/2020/QĐ-TTg, e.g.
+// 000.17.22.H56 or G22.26): 3 to 35 characters of digits and upper-case letters in at least two
+// groups separated by single dots.
 func ValidCode(s string) bool {
 	return len(s) >= 3 && len(s) <= 35 && codePattern.MatchString(s)
 }

@@ -1,0 +1,130 @@
+package i18n_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/account"
+	"motcua/internal/i18n"
+)
+
+func TestCatalogsHaveTheSameKeys(t *testing.T) {
+	vi, en := i18n.Keys(i18n.VI), i18n.Keys(i18n.EN)
+	for _, k := range vi {
+		if !i18n.Has(i18n.EN, k) {
+			t.Errorf("en.json lacks %q", k)
+		}
+	}
+	for _, k := range en {
+		if !i18n.Has(i18n.VI, k) {
+			t.Errorf("vi.json lacks %q", k)
+		}
+	}
+	if len(vi) < 50 {
+		t.Fatalf("only %d keys", len(vi))
+	}
+}
+
+var (
+	// Keys named in templates: {{.P.T "key"}} and {{$.P.T "key" ...}}.
+	templateKey = regexp.MustCompile(`\.P\.T "([a-z0-9_.]+)"`)
+	// Keys named in Go: fault.New(kind, "key"), fields.Add("field", "key"), .T("key"), notices and titles.
+	goKey = regexp.MustCompile(`(?:fault\.New\([^,()]+,\s*|\.Add\("[^"]+",\s*|\.T\(|redirect\(w, r, [^,]+,\s*|newPage\(r,\s*)"([a-z0-9_]+\.[a-z0-9_.]+)"`)
+)
+
+// TestEveryUsedKeyExists scans the templates and the Go sources for message keys and fails on any
+// key missing from a catalog, so that no page or error ever shows a raw key.
+func TestEveryUsedKeyExists(t *testing.T) {
+	root := filepath.Join("..", "..")
+	found := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		var re *regexp.Regexp
+		switch {
+		case strings.HasSuffix(path, ".html"):
+			re = templateKey
+		case strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go"):
+			re = goKey
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			found++
+			for _, l := range i18n.Langs {
+				if !i18n.Has(l, m[1]) {
+					t.Errorf("%s uses %q, missing from %s.json", path, m[1], l)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 100 {
+		t.Fatalf("found only %d key uses: the scan is broken", found)
+	}
+	// Keys built at run time from enumerations.
+	var dynamic []string
+	for _, r := range account.Roles {
+		dynamic = append(dynamic, "role."+string(r))
+	}
+	for _, k := range account.UnitKinds {
+		dynamic = append(dynamic, "unit.kind."+string(k))
+	}
+	for _, k := range dynamic {
+		for _, l := range i18n.Langs {
+			if !i18n.Has(l, k) {
+				t.Errorf("%s.json lacks %q", l, k)
+			}
+		}
+	}
+}
+
+func TestFormats(t *testing.T) {
+	vi, en := i18n.For(i18n.VI), i18n.For(i18n.EN)
+	ict := time.FixedZone("ICT", 7*3600)
+	cases := []struct{ got, want string }{
+		{vi.Int(12450), "12.450"},
+		{en.Int(12450), "12,450"},
+		{vi.Int(262930), "262.930"},
+		{vi.Int(-1234567), "-1.234.567"},
+		{vi.Int(999), "999"},
+		{vi.Int(0), "0"},
+		{vi.Percent(12200.0 / 12450 * 100), "97,99%"},
+		{en.Percent(12200.0 / 12450 * 100), "97.99%"},
+		{vi.Percent(260855.0 / 262930 * 100), "99,21%"},
+		{vi.Percent(100), "100,00%"},
+		{vi.Decimal(1234.5, 1), "1.234,5"},
+		{vi.Money(1250000), "1.250.000 ₫"},
+		{en.Money(8000), "8,000 VND"},
+		{vi.Date(time.Date(2026, 2, 13, 23, 30, 0, 0, time.UTC)), "14/02/2026"},
+		{vi.DateTime(time.Date(2026, 2, 13, 16, 5, 0, 0, ict)), "16:05 13/02/2026"},
+		{en.Date(time.Date(2026, 2, 13, 16, 5, 0, 0, ict)), "13 Feb 2026"},
+		{vi.Day("2025-07-01"), "01/07/2025"},
+		{vi.T("home.greeting", "Nhung"), "Xin chào, Nhung"},
+		{en.T("no.such.key"), "no.such.key"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	if i18n.ParseLang("en-US") != i18n.EN || i18n.ParseLang("fr") != i18n.VI || i18n.ParseLang("") != i18n.VI {
+		t.Error("ParseLang")
+	}
+}
