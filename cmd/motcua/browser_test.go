@@ -140,7 +140,18 @@ func (b *browser) fail(step string, err error) {
 	if s, e := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText`)); e == nil {
 		state = s
 	}
-	b.t.Fatalf("%s: %v\n--- page:\n%s\n--- browser output:\n%s", step, err, truncate(state, 4000), truncate(b.output.String(), 4000))
+	b.t.Fatalf("%s: %v\n--- page:\n%s\n--- browser output:\n%s", step, err, truncate(state, 4000), tail(b.output.String(), 4000))
+}
+
+// screenshot saves the whole page as a PNG file in dir.
+func (b *browser) screenshot(dir, name string) {
+	b.t.Helper()
+	png := get(b, "screenshot "+name, chromedp.FullScreenshot(100)) // quality 100 gives PNG
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot: %s", path)
 }
 
 // text returns the visible text of the first element matching the CSS selector, waiting for it.
@@ -162,6 +173,14 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
+// tail returns the last n bytes of s (the browser's last words are the useful ones).
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
 // screenshotDir returns MOTCUA_SCREENSHOT_DIR (created if needed) or a directory removed after the test.
 func screenshotDir(t *testing.T) string {
 	t.Helper()
@@ -178,6 +197,7 @@ func screenshotDir(t *testing.T) string {
 func TestBrowserAdminCreatesUnit(t *testing.T) {
 	b := newBrowser(t)
 	s := startServer(t, "--demo")
+	shots := screenshotDir(t)
 
 	const (
 		code     = "000.33.21.H06"
@@ -221,6 +241,7 @@ func TestBrowserAdminCreatesUnit(t *testing.T) {
 	if msg := b.text("#code-error"); !strings.Contains(msg, "Mã định danh không hợp lệ") {
 		t.Errorf("code field error = %q, want it to contain %q", msg, "Mã định danh không hợp lệ")
 	}
+	b.screenshot(shots, "unit-form-error.png")
 	if inv := get(b, "code aria-invalid", chromedp.AttributeValue(chromedp.CSS("#code"), "aria-invalid")); inv.Value != "true" {
 		t.Errorf("code field aria-invalid = %+v, want true", inv)
 	}
@@ -231,10 +252,15 @@ func TestBrowserAdminCreatesUnit(t *testing.T) {
 	}
 
 	// Correct the identifier and submit again: the browser lands on the new unit's page.
+	// Clear, not SetValue(sel, ""): chromedp v0.23.0 drops an empty-string argument (cdproto's
+	// CallArgument.Value is omitempty under encoding/json/v2), so SetValue with "" fails.
 	b.do("correct the code",
-		chromedp.SetValue(chromedp.CSS("#code"), ""),
+		chromedp.Clear(chromedp.CSS("#code")),
 		chromedp.SendKeys(chromedp.CSS("#code"), code),
 	)
+	if got := b.value("#code"); got != code {
+		t.Fatalf("corrected code reads back as %q, want %q", got, code)
+	}
 	b.submit("submit the corrected form", 200, chromedp.Click(submitBtn))
 	loc := get(b, "location", chromedp.Location())
 	if !strings.HasPrefix(loc, s.URL+"/admin/units/"+code) {
@@ -249,12 +275,7 @@ func TestBrowserAdminCreatesUnit(t *testing.T) {
 	if facts := b.text("main dl.facts"); !strings.Contains(facts, code) || !strings.Contains(facts, "Xã") || !strings.Contains(facts, province) {
 		t.Errorf("unit page facts lack the code, kind or parent:\n%s", facts)
 	}
-	png := get(b, "screenshot", chromedp.FullScreenshot(100)) // quality 100 gives PNG
-	shot := filepath.Join(screenshotDir(t), "unit-page.png")
-	if err := os.WriteFile(shot, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot of the unit page: %s", shot)
+	b.screenshot(shots, "unit-page.png")
 
 	// The tree lists the new commune under the province.
 	b.submit("open the unit tree again", 200, chromedp.Navigate(s.URL+"/admin/units"))

@@ -36,7 +36,6 @@ type reqState struct {
 	user    *account.User
 	session account.Session
 	token   string
-	status  int
 }
 
 func state(r *http.Request) *reqState {

@@ -258,4 +258,3 @@ func queryOf(s string) string {
 	}
 	return ""
 }
-
