@@ -21,7 +21,8 @@ import (
 // Environment:
 //   - MOTCUA_CHROMIUM: the browser to run (a path, or a name looked up in PATH); default /usr/bin/chromium.
 //   - MOTCUA_TEST_BROWSER=1: a missing browser fails the test instead of skipping it (CI sets it).
-//   - MOTCUA_SCREENSHOT_DIR: where to keep the screenshot of the new unit's page; default a temp dir.
+//   - MOTCUA_SCREENSHOT_DIR: where to keep the screenshots (unit-form-error.png, unit-page.png); default a
+//     temporary directory removed after the test.
 
 const (
 	browserTimeout = 60 * time.Second // the whole browser session, so the test can never hang

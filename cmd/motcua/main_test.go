@@ -110,6 +110,15 @@ func TestServeDemoIsReady(t *testing.T) {
 			t.Errorf("serve output lacks %q:\n%s", want, out)
 		}
 	}
+	resp, err = http.Get(s.URL + "/api/v1/me")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 401 || !strings.Contains(string(body), `"code":"unauthorized"`) {
+		t.Fatalf("API not mounted: %d %s", resp.StatusCode, body)
+	}
 	resp, err = http.Get(s.URL + "/login")
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"motcua/internal/account"
+	"motcua/internal/api"
 	"motcua/internal/demo"
 	"motcua/internal/web"
 )
@@ -55,11 +57,15 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	apiSrv := api.New(api.Config{Accounts: accounts, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
+	root := http.NewServeMux()
+	root.Handle("/api/", apiSrv)
+	root.Handle("/", srv)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+	httpSrv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(a.stdout, "motcua %s: %s (database %s, ready in %s)\n", buildVersion(), url, c.db, time.Since(start).Round(time.Millisecond))

@@ -8,6 +8,9 @@ import (
 	"time"
 )
 
+// SessionCookie is the name of the browser's session cookie, shared by the pages and the API.
+const SessionCookie = "motcua_session"
+
 // SessionLifetime is how long a session lasts without activity.
 const SessionLifetime = 12 * time.Hour
 

@@ -19,7 +19,7 @@ import (
 )
 
 const (
-	sessionCookie = "motcua_session"
+	sessionCookie = account.SessionCookie
 	langCookie    = "motcua_lang"
 )
 
