@@ -121,7 +121,7 @@ func TestAPIScenarios(t *testing.T) {
 		{name: "other commune's unit", as: "quantrixa", method: "GET", path: "/api/v1/units/000.32.21.H06", status: 403, contains: []string{`"code":"forbidden"`}},
 		{name: "unknown unit", as: "quantri", method: "GET", path: "/api/v1/units/000.99.99.H06", status: 404, contains: []string{`"code":"not_found"`}},
 		{name: "create unit", as: "quantri", method: "POST", path: "/api/v1/units",
-			body: `{"code":"000.33.21.H06","name":"Xã Lạc Vệ","kind":"commune","parent":"000.00.00.H06","valid_from":"2025-07-01"}`,
+			body:   `{"code":"000.33.21.H06","name":"Xã Lạc Vệ","kind":"commune","parent":"000.00.00.H06","valid_from":"2025-07-01"}`,
 			status: 201, contains: []string{`"name":"Xã Lạc Vệ"`}},
 		{name: "duplicate", as: "quantri", method: "POST", path: "/api/v1/units",
 			body: `{"code":"000.33.21.H06","name":"X","kind":"commune","parent":"000.00.00.H06"}`, status: 409, contains: []string{`"code":"conflict"`}},
