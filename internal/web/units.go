@@ -73,12 +73,13 @@ func (s *Server) unitCreate(w http.ResponseWriter, r *http.Request, p account.Pr
 
 // unitShowData is one unit's page with its edit forms.
 type unitShowData struct {
-	Unit     account.Unit
-	Children []account.Unit
-	Users    []account.User
-	Parents  []account.Unit
-	CanEdit  bool
-	Current  bool
+	Unit       account.Unit
+	ParentName string
+	Children   []account.Unit
+	Users      []account.User
+	Parents    []account.Unit
+	CanEdit    bool
+	Current    bool
 }
 
 func (s *Server) unitPage(r *http.Request, p account.Principal, code string) (Page, error) {
@@ -95,6 +96,9 @@ func (s *Server) unitPage(r *http.Request, p account.Principal, code string) (Pa
 	today := account.Today(s.now())
 	d := unitShowData{Unit: u, CanEdit: p.Can(account.ManageUnits), Current: u.ValidTo == ""}
 	for _, x := range all {
+		if x.ID == u.ParentID {
+			d.ParentName = x.Name
+		}
 		if x.ParentID == u.ID {
 			d.Children = append(d.Children, x)
 		}
