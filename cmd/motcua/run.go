@@ -64,6 +64,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		if err == nil {
 			return code
 		}
+	case "calendar":
+		err = a.calendarCmd(ctx, rest)
 	case "token":
 		err = a.token(ctx, rest)
 	case "backup":
@@ -99,6 +101,7 @@ Commands:
   migrate    apply database migrations
   unit       create | list | rename | move | close | merge units
   user       create | reset-password | list accounts (passwords are read from standard input)
+  calendar   lunar | solar | year | due | list | add | remove | hours | import | export
   token      create an API token for a user (token create --username U [--name LABEL])
   audit      verify the hash-chained audit trail
   backup     write a consistent copy of the SQLite database (--out FILE)

@@ -15,6 +15,7 @@ import (
 	"motcua/internal/api"
 	"motcua/internal/demo"
 	"motcua/internal/web"
+	"motcua/internal/workcal"
 )
 
 func (a *app) serve(ctx context.Context, args []string) error {
@@ -38,9 +39,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 
+	cal := &workcal.Service{Store: db, Now: a.now}
 	var logins []demo.Login
 	if *withDemo {
-		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Store: db}, a.now())
+		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Store: db}, a.now())
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
@@ -52,12 +54,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	srv, err := web.New(web.Config{Accounts: accounts, Health: db, Audit: db, Log: log, Now: a.now,
+	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Health: db, Audit: db, Log: log, Now: a.now,
 		Registry: reg, TemplateDir: *devTemplates, Version: buildVersion()})
 	if err != nil {
 		return err
 	}
-	apiSrv := api.New(api.Config{Accounts: accounts, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
+	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
 	root := http.NewServeMux()
 	root.Handle("/api/", apiSrv)
 	root.Handle("/", srv)

@@ -7,4 +7,9 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/units", s.authed(s.listUnits))
 	s.handle("POST /api/v1/units", s.authed(s.createUnit))
 	s.handle("GET /api/v1/units/{code}", s.authed(s.getUnit))
+	s.handle("GET /api/v1/calendar/due", s.authed(s.calendarDue))
+	s.handle("GET /api/v1/calendar/overrides", s.authed(s.listOverrides))
+	s.handle("POST /api/v1/calendar/overrides", s.authed(s.addOverride))
+	s.handle("DELETE /api/v1/calendar/overrides/{date}", s.authed(s.removeOverride))
+	s.handle("GET /api/v1/calendar/{year}", s.authed(s.calendarYear))
 }

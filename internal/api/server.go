@@ -15,12 +15,14 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/fault"
 	"motcua/internal/i18n"
+	"motcua/internal/workcal"
 )
 
 // Config wires the API to the services it exposes.
 type Config struct {
 	Accounts *account.Service
 	Tokens   *account.Tokens
+	Calendar *workcal.Service
 	Log      *slog.Logger
 	// Now is the clock, read only here at the edge; nil means time.Now.
 	Now func() time.Time

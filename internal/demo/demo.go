@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/workcal"
 )
 
 // Password is the password of every demo account.
@@ -17,6 +18,7 @@ const Password = "motcua2026"
 // Services are what the demo writes through, so that demo data passes the same rules as real data.
 type Services struct {
 	Accounts *account.Service
+	Calendar *workcal.Service
 	Store    account.Store
 }
 
@@ -101,6 +103,19 @@ func Load(ctx context.Context, s Services, now time.Time) (bool, []Login, error)
 			UnitCode: u.unit, Roles: u.roles, Password: Password}); err != nil {
 			return false, nil, fmt.Errorf("user %s: %w", u.username, err)
 		}
+	}
+	// Calendar: a typhoon closure decided by the commune, a working Saturday for the province's
+	// year-end push, and a ward that opens half an hour later.
+	for _, o := range []workcal.OverrideInput{
+		{UnitCode: "000.31.21.H06", Date: "2026-07-22", Kind: "CLOSURE", NameVI: "Nghỉ phòng, chống bão số 3", NameEN: "Typhoon No. 3 closure"},
+		{UnitCode: "000.00.00.H06", Date: "2026-12-19", Kind: "WORKING_SATURDAY", NameVI: "Làm việc thứ Bảy giải quyết hồ sơ tồn đọng cuối năm", NameEN: "Saturday to clear the year-end backlog"},
+	} {
+		if _, err := s.Calendar.AddOverride(ctx, p, o); err != nil {
+			return false, nil, fmt.Errorf("calendar %s: %w", o.Date, err)
+		}
+	}
+	if err := s.Calendar.SetHours(ctx, p, "000.32.21.H06", "07:30-11:30,13:30-17:00"); err != nil {
+		return false, nil, fmt.Errorf("hours: %w", err)
 	}
 	return true, logins, nil
 }

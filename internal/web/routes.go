@@ -39,6 +39,12 @@ func (s *Server) routes() http.Handler {
 
 	mux.HandleFunc("GET /admin/audit", s.staff(s.auditList))
 
+	mux.HandleFunc("GET /calendar", s.staff(s.calendarPage))
+	mux.HandleFunc("POST /calendar/overrides", s.staff(s.calendarAddOverride))
+	mux.HandleFunc("POST /calendar/overrides/remove", s.staff(s.calendarRemoveOverride))
+	mux.HandleFunc("POST /calendar/hours", s.staff(s.calendarSetHours))
+	mux.HandleFunc("GET /calendar/due", s.staff(s.duePage))
+
 	mux.HandleFunc("/", s.notFound)
 
 	var h http.Handler = mux

@@ -12,6 +12,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/audit"
+	"motcua/internal/workcal"
 )
 
 // Pinger reports whether storage answers, for /healthz.
@@ -27,6 +28,7 @@ type AuditLister interface {
 // Config wires the web server to the services it shows.
 type Config struct {
 	Accounts *account.Service
+	Calendar *workcal.Service
 	Health   Pinger
 	Audit    AuditLister
 	Log      *slog.Logger

@@ -16,6 +16,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
+	"motcua/internal/workcal"
 )
 
 const testPassword = "mat-khau-2026"
@@ -53,7 +54,7 @@ func newSite(t *testing.T) *site {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(web.Config{Accounts: svc, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
