@@ -14,7 +14,7 @@ import (
 
 // allowed is the expected grant table, written out independently of the code's: role → actions.
 var allowed = map[account.Role]string{
-	account.Administrator: "units.view units.manage users.view users.manage audit.view calendar.manage reports.view",
+	account.Administrator: "units.view units.manage users.view users.manage audit.view calendar.manage catalog.manage reports.view",
 	account.Reception:     "units.view dossiers.view dossiers.receive",
 	account.Specialist:    "units.view dossiers.view dossiers.process",
 	account.Head:          "units.view users.view dossiers.view dossiers.process reports.view",

@@ -56,7 +56,7 @@ var Actions = []Action{ViewUnits, ManageUnits, ViewUsers, ManageUsers, ViewAudit
 
 // grants is the single table of what each role may do.
 var grants = map[Role][]Action{
-	Administrator: {ViewUnits, ManageUnits, ViewUsers, ManageUsers, ViewAudit, ManageCalendar, ViewReports},
+	Administrator: {ViewUnits, ManageUnits, ViewUsers, ManageUsers, ViewAudit, ManageCalendar, ManageCatalog, ViewReports},
 	Reception:     {ViewUnits, ViewDossiers, ReceiveDossiers},
 	Specialist:    {ViewUnits, ViewDossiers, ProcessDossiers},
 	Head:          {ViewUnits, ViewDossiers, ProcessDossiers, ViewReports, ViewUsers},

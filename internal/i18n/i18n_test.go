@@ -12,6 +12,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/calendar"
 	"motcua/internal/i18n"
+	"motcua/internal/procedure"
 )
 
 func TestCatalogsHaveTheSameKeys(t *testing.T) {
@@ -100,6 +101,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, u := range []calendar.TimeUnit{calendar.WorkingDay, calendar.WorkingHour, calendar.Day, calendar.Month} {
 		dynamic = append(dynamic, "due.unit."+string(u))
 	}
+	dynamic = append(dynamic, procedure.MessageKeys()...)
 	for _, k := range dynamic {
 		for _, l := range i18n.Langs {
 			if !i18n.Has(l, k) {
