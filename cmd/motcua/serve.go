@@ -13,6 +13,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/api"
+	"motcua/internal/catalog"
 	"motcua/internal/demo"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
@@ -54,7 +55,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Health: db, Audit: db, Log: log, Now: a.now,
+	cat := &catalog.Service{Store: db}
+	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Health: db, Audit: db, Log: log, Now: a.now,
 		Registry: reg, TemplateDir: *devTemplates, Version: buildVersion()})
 	if err != nil {
 		return err

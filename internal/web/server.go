@@ -12,6 +12,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/audit"
+	"motcua/internal/catalog"
 	"motcua/internal/workcal"
 )
 
@@ -29,6 +30,7 @@ type AuditLister interface {
 type Config struct {
 	Accounts *account.Service
 	Calendar *workcal.Service
+	Catalog  *catalog.Service
 	Health   Pinger
 	Audit    AuditLister
 	Log      *slog.Logger

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/catalog"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
@@ -54,7 +55,7 @@ func newSite(t *testing.T) *site {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Catalog: &catalog.Service{Store: e.DB}, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
