@@ -64,6 +64,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		if err == nil {
 			return code
 		}
+	case "catalog":
+		err = a.catalogCmd(ctx, rest)
 	case "calendar":
 		err = a.calendarCmd(ctx, rest)
 	case "token":
@@ -101,6 +103,7 @@ Commands:
   migrate    apply database migrations
   unit       create | list | rename | move | close | merge units
   user       create | reset-password | list accounts (passwords are read from standard input)
+  catalog    import FILE [--apply-to ID...] | export --format json|xlsx --out FILE
   calendar   lunar | solar | year | due | list | add | remove | hours | import | export
   token      create an API token for a user (token create --username U [--name LABEL])
   audit      verify the hash-chained audit trail

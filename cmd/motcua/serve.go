@@ -41,9 +41,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	defer db.Close()
 
 	cal := &workcal.Service{Store: db, Now: a.now}
+	cat := &catalog.Service{Store: db}
 	var logins []demo.Login
 	if *withDemo {
-		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Store: db}, a.now())
+		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Catalog: cat, Store: db}, a.now())
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
@@ -55,13 +56,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	cat := &catalog.Service{Store: db}
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Health: db, Audit: db, Log: log, Now: a.now,
 		Registry: reg, TemplateDir: *devTemplates, Version: buildVersion()})
 	if err != nil {
 		return err
 	}
-	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
+	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
 	root := http.NewServeMux()
 	root.Handle("/api/", apiSrv)
 	root.Handle("/", srv)

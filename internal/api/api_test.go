@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 
 	"motcua/internal/account"
+	"motcua/internal/catalog"
 	"motcua/internal/api"
 	"motcua/internal/store/storetest"
 	"motcua/internal/workcal"
@@ -45,6 +47,14 @@ func newFixture(t *testing.T) *fixture {
 			t.Fatal(err)
 		}
 	}
+	cat := &catalog.Service{Store: e.DB}
+	sample, err := os.ReadFile("../procedure/testdata/catalog-sample.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cat.Import(ctx, sys, "catalog-sample.json", sample, nil, now); err != nil {
+		t.Fatal(err)
+	}
 	f := &fixture{tokens: map[string]string{}}
 	for _, u := range []account.UserInput{
 		{Username: "quantri", UnitCode: "000.00.00.H06", Roles: []string{"administrator"}},
@@ -61,7 +71,7 @@ func newFixture(t *testing.T) *fixture {
 		}
 		f.tokens[u.Username] = tok
 	}
-	f.srv = api.New(api.Config{Accounts: svc, Tokens: tokens, Calendar: &workcal.Service{Store: e.DB}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	f.srv = api.New(api.Config{Accounts: svc, Tokens: tokens, Calendar: &workcal.Service{Store: e.DB}, Catalog: cat, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ts := httptest.NewServer(f.srv)
 	t.Cleanup(ts.Close)
 	f.url = ts.URL
@@ -168,6 +178,14 @@ func TestAPIScenarios(t *testing.T) {
 		{name: "list overrides", as: "quantrixa", method: "GET", path: "/api/v1/calendar/overrides?unit=000.31.21.H06", status: 200, contains: []string{`"date":"2026-12-31"`}},
 		{name: "remove override", as: "quantrixa", method: "DELETE", path: "/api/v1/calendar/overrides/2026-12-31?unit=000.31.21.H06", status: 204},
 		{name: "remove it again", as: "quantrixa", method: "DELETE", path: "/api/v1/calendar/overrides/2026-12-31?unit=000.31.21.H06", status: 404},
+		{name: "public catalog without login, no accents", method: "GET", path: "/api/v1/procedures?q=cap%20ban%20sao%20trich%20luc", status: 200,
+			contains: []string{`"code":"2.000635"`, `"name":"Cấp bản sao trích lục hộ tịch"`, `"total":1`, `"channels":[{"channel":"in_person","time":0,"unit":"WORKING_DAY","fees":[{"name":"Phí cấp bản sao trích lục","amount_vnd":8000`}},
+		{name: "đ matches d", method: "GET", path: "/api/v1/procedures?q=dang%20ky", status: 200, contains: []string{"Đăng ký"}},
+		{name: "by unit applying them", method: "GET", path: "/api/v1/procedures?unit=000.31.21.H06&limit=2", status: 200, contains: []string{`"total":8`}},
+		{name: "by field", method: "GET", path: "/api/v1/procedures?field=H%E1%BB%99%20t%E1%BB%8Bch", status: 200, contains: []string{`"field":"Hộ tịch"`}},
+		{name: "a unit applying none", method: "GET", path: "/api/v1/procedures?unit=000.00.00.H06", status: 200, contains: []string{`"items":[]`, `"total":0`}},
+		{name: "one procedure", method: "GET", path: "/api/v1/procedures/2.000635", status: 200, contains: []string{`"legal_basis"`, `"cutoff_hour":"15:00"`}},
+		{name: "unknown procedure", method: "GET", path: "/api/v1/procedures/9.999999", status: 404, contains: []string{"Không tìm thấy thủ tục 9.999999."}},
 		{name: "unknown route", as: "quantri", method: "GET", path: "/api/v1/nothing", status: 404, contains: []string{`"code":"not_found"`}},
 	}
 	for _, c := range cases {

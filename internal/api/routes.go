@@ -4,6 +4,8 @@ package api
 func (s *Server) routes() {
 	s.handle("GET /api/v1/openapi.json", s.openapi)
 	s.handle("GET /api/v1/me", s.authed(s.me))
+	s.handle("GET /api/v1/procedures", s.listProcedures)
+	s.handle("GET /api/v1/procedures/{code}", s.getProcedure)
 	s.handle("GET /api/v1/units", s.authed(s.listUnits))
 	s.handle("POST /api/v1/units", s.authed(s.createUnit))
 	s.handle("GET /api/v1/units/{code}", s.authed(s.getUnit))

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/catalog"
 	"motcua/internal/fault"
 	"motcua/internal/i18n"
 	"motcua/internal/workcal"
@@ -23,6 +24,7 @@ type Config struct {
 	Accounts *account.Service
 	Tokens   *account.Tokens
 	Calendar *workcal.Service
+	Catalog  *catalog.Service
 	Log      *slog.Logger
 	// Now is the clock, read only here at the edge; nil means time.Now.
 	Now func() time.Time
@@ -148,6 +150,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
+}
+
+// writeJSONCached writes a 200 JSON answer keeping the caller's Cache-Control.
+func writeJSONCached(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// invalidField is an Invalid error on one field.
+func invalidField(field, key string, args ...any) error {
+	var f fault.Fields
+	f.Add(field, key, args...)
+	return f.Err()
 }
 
 // maxBody bounds request bodies.

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"motcua/internal/account"
@@ -53,6 +54,23 @@ func (s *Service) Import(ctx context.Context, p account.Principal, filename stri
 	}
 	units, err := s.unitsByCode(ctx)
 	if err != nil {
+		return format, nil, err
+	}
+	var f fault.Fields
+	for i, c := range applyTo {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		applyTo[i] = c
+		u, ok := units[c]
+		switch {
+		case !ok:
+			f.Add("apply_to", "unit.not_found", c)
+		case !u.ActiveOn(account.Today(now)):
+			f.Add("apply_to", "unit.closed", c, u.ValidTo)
+		case !p.InScope(u.Path):
+			return format, nil, fault.New(fault.Forbidden, "error.forbidden")
+		}
+	}
+	if err := f.Err(); err != nil {
 		return format, nil, err
 	}
 	var results []ImportResult
@@ -155,7 +173,8 @@ func (s *Service) publishImported(ctx context.Context, p account.Principal, proc
 		return Unchanged, current.Version, nil
 	}
 	proc.Version = last.Version + 1
-	if current != nil && proc.EffectiveFrom.Before(current.EffectiveFrom) {
+	if current != nil && !proc.EffectiveFrom.After(current.EffectiveFrom) {
+		// A changed row whose date is not later than the current version's takes effect today.
 		proc.EffectiveFrom = day(now)
 	}
 	if err := proc.Validate(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/catalog"
 	"motcua/internal/workcal"
 )
 
@@ -19,6 +20,7 @@ const Password = "motcua2026"
 type Services struct {
 	Accounts *account.Service
 	Calendar *workcal.Service
+	Catalog  *catalog.Service
 	Store    account.Store
 }
 
@@ -116,6 +118,9 @@ func Load(ctx context.Context, s Services, now time.Time) (bool, []Login, error)
 	}
 	if err := s.Calendar.SetHours(ctx, p, "000.32.21.H06", "07:30-11:30,13:30-17:00"); err != nil {
 		return false, nil, fmt.Errorf("hours: %w", err)
+	}
+	if err := loadCatalog(ctx, s.Catalog, p, now); err != nil {
+		return false, nil, err
 	}
 	return true, logins, nil
 }
