@@ -20,8 +20,8 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 
 	"motcua/internal/account"
-	"motcua/internal/catalog"
 	"motcua/internal/api"
+	"motcua/internal/catalog"
 	"motcua/internal/store/storetest"
 	"motcua/internal/workcal"
 )
