@@ -33,6 +33,8 @@ type Query struct {
 	Statuses []procedure.Status
 	Limit    int
 	Offset   int
+	// Full asks for whole procedures; lists get only what they show (see Store.SearchProcedures).
+	Full bool
 }
 
 // Store is what the catalog needs from storage; every write records its audit entry.
@@ -44,6 +46,7 @@ type Store interface {
 	AddProcedureUnits(ctx context.Context, actor account.Principal, code string, unitCodes []string) error
 	RemoveProcedureUnit(ctx context.Context, actor account.Principal, code, unitCode string) error
 	ProcedureUnits(ctx context.Context, code string) ([]string, error)
+	AllProcedureUnits(ctx context.Context) (map[string]map[string]bool, error)
 	Fields(ctx context.Context) ([]procedure.Field, error)
 	LegalDocuments(ctx context.Context) ([]procedure.LegalDocument, error)
 	SaveLegalDocument(ctx context.Context, actor account.Principal, d procedure.LegalDocument) error
@@ -55,6 +58,10 @@ type Store interface {
 // Service is the catalog.
 type Service struct {
 	Store Store
+	// Now is the clock used only to age the search index; nil means time.Now.
+	Now func() time.Time
+
+	idx index
 }
 
 // canEdit: only TTHC control officers and administrators change the catalog.
@@ -86,11 +93,19 @@ func invalid(err error) error {
 }
 
 // Search returns a page of procedures and the total matching; anyone may search the published
-// catalog. The text is folded so "dang ky khai sinh" finds "Đăng ký khai sinh".
+// catalog. The text is folded so "dang ky khai sinh" finds "Đăng ký khai sinh". Searches of the
+// published catalog alone are answered from the in-memory index, ordered by field and name without
+// regard to accents; others (staff lists of drafts, whole procedures) go to storage.
 func (s *Service) Search(ctx context.Context, q Query) ([]procedure.Procedure, int, error) {
 	q.Text = fold.String(q.Text)
 	q.UnitCode = strings.ToUpper(strings.TrimSpace(q.UnitCode))
 	q.Code = strings.TrimSpace(q.Code)
+	if q.Offset < 0 {
+		q.Offset = 0
+	}
+	if !q.Full && len(q.Statuses) == 1 && q.Statuses[0] == procedure.Published {
+		return s.searchIndex(ctx, q)
+	}
 	return s.Store.SearchProcedures(ctx, q)
 }
 

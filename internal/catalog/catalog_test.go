@@ -277,3 +277,53 @@ func TestReviews(t *testing.T) {
 		t.Fatal("a procedure whose legal basis changed is not due for review")
 	}
 }
+
+// TestSearchSeesChangesAtOnce: the in-memory index of the public catalog follows every change.
+func TestSearchSeesChangesAtOnce(t *testing.T) {
+	ctx, now := context.Background(), time.Date(2026, 11, 26, 9, 0, 0, 0, ict)
+	svc := setup(t, storetest.SQLite(t, storetest.Options{}))
+	editor := account.Principal{Username: "kiemsoat", UnitPath: "/", Roles: []account.Role{account.Controller}}
+	published := []procedure.Status{procedure.Published}
+	count := func(q catalog.Query) int {
+		q.Statuses = published
+		_, n, err := svc.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(catalog.Query{}); n != 0 {
+		t.Fatalf("empty catalog lists %d", n)
+	}
+	if _, err := svc.CreateDraft(ctx, editor, birth()); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(catalog.Query{Text: "khai sinh"}); n != 0 {
+		t.Fatal("a draft is listed")
+	}
+	if _, err := svc.Publish(ctx, editor, "1.001193", now); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(catalog.Query{Text: "khai sinh"}); n != 1 {
+		t.Fatalf("published procedure not found: %d", n)
+	}
+	if n := count(catalog.Query{UnitCode: "000.31.21.H06"}); n != 0 {
+		t.Fatal("listed for a unit that does not apply it")
+	}
+	if err := svc.ApplyTo(ctx, editor, "1.001193", []string{"000.31.21.H06"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(catalog.Query{UnitCode: "000.31.21.h06", Field: "ho tich", Level: "commune"}); n != 1 {
+		t.Fatalf("not listed for the unit applying it: %d", n)
+	}
+	if _, err := svc.Abolish(ctx, editor, "1.001193", now.AddDate(0, 1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(catalog.Query{Text: "khai sinh"}); n != 1 {
+		t.Fatal("a procedure abolished from next month is no longer listed")
+	}
+	later := &catalog.Service{Store: svc.Store, Now: func() time.Time { return now.AddDate(0, 1, 1) }}
+	if _, n, _ := later.Search(ctx, catalog.Query{Text: "khai sinh", Statuses: published}); n != 0 {
+		t.Fatal("abolished procedure still listed after its abolition")
+	}
+}

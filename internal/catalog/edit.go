@@ -13,6 +13,7 @@ import (
 // CreateDraft adds a new procedure as draft version 1. Errors: Invalid naming the fields, Conflict
 // when the code exists, Forbidden.
 func (s *Service) CreateDraft(ctx context.Context, p account.Principal, proc procedure.Procedure) (procedure.Procedure, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return proc, err
 	}
@@ -39,6 +40,7 @@ func (s *Service) latest(ctx context.Context, code string) ([]procedure.Procedur
 // UpdateDraft replaces the content of the procedure's draft version (code and version are kept).
 // Errors: Invalid, Conflict when the latest version is not a draft, NotFound, Forbidden.
 func (s *Service) UpdateDraft(ctx context.Context, p account.Principal, code string, proc procedure.Procedure) (procedure.Procedure, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return proc, err
 	}
@@ -60,6 +62,7 @@ func (s *Service) UpdateDraft(ctx context.Context, p account.Principal, code str
 // OpenDraft starts a new draft version of a published procedure, a copy of the current version with
 // the given effective date. Errors: Conflict when a draft is already open, NotFound, Forbidden.
 func (s *Service) OpenDraft(ctx context.Context, p account.Principal, code string, effective time.Time) (procedure.Procedure, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return procedure.Procedure{}, err
 	}
@@ -78,6 +81,7 @@ func (s *Service) OpenDraft(ctx context.Context, p account.Principal, code strin
 // Publish makes the draft the current version from its effective date (today when unset); the
 // version published before becomes amended. Errors: Conflict when there is no draft, Invalid.
 func (s *Service) Publish(ctx context.Context, p account.Principal, code string, now time.Time) (procedure.Procedure, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return procedure.Procedure{}, err
 	}
@@ -114,6 +118,7 @@ func (s *Service) Publish(ctx context.Context, p account.Principal, code string,
 // Abolish ends the current published version from a day on. Errors: Conflict when nothing is
 // published, Invalid for a day before the version took effect.
 func (s *Service) Abolish(ctx context.Context, p account.Principal, code string, from time.Time) (procedure.Procedure, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return procedure.Procedure{}, err
 	}
@@ -141,6 +146,7 @@ func (s *Service) Abolish(ctx context.Context, p account.Principal, code string,
 // ApplyTo records that units apply the procedure. Unknown or closed units are an Invalid error
 // naming them; the principal must have each unit in scope.
 func (s *Service) ApplyTo(ctx context.Context, p account.Principal, code string, unitCodes []string, now time.Time) error {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return err
 	}
@@ -176,6 +182,7 @@ func (s *Service) ApplyTo(ctx context.Context, p account.Principal, code string,
 
 // Unapply records that a unit stops applying the procedure.
 func (s *Service) Unapply(ctx context.Context, p account.Principal, code, unitCode string) error {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return err
 	}

@@ -45,6 +45,7 @@ type Problem struct {
 // returns the detected format and one result per row; err is set only when the file cannot be read
 // at all.
 func (s *Service) Import(ctx context.Context, p account.Principal, filename string, data []byte, applyTo []string, now time.Time) (procedure.Format, []ImportResult, error) {
+	defer s.invalidate() // the public index must show the change
 	if err := canEdit(p); err != nil {
 		return "", nil, err
 	}
@@ -211,7 +212,7 @@ func applyingUnits(proc procedure.Procedure, units map[string]account.Unit, name
 func (s *Service) Export(ctx context.Context) ([]procedure.Procedure, error) {
 	var all []procedure.Procedure
 	for offset := 0; ; offset += 1000 {
-		page, total, err := s.Store.SearchProcedures(ctx, Query{Statuses: []procedure.Status{procedure.Published}, Limit: 1000, Offset: offset})
+		page, total, err := s.Store.SearchProcedures(ctx, Query{Statuses: []procedure.Status{procedure.Published}, Limit: 1000, Offset: offset, Full: true})
 		if err != nil {
 			return nil, err
 		}

@@ -14,15 +14,22 @@ import (
 
 var _ catalog.Store = (*DB)(nil)
 
-// procedureRow writes the columns of a procedure version.
-func procedureColumns(p procedure.Procedure) (levels, doc string, err error) {
+// procedureColumns returns the levels column, the list summary and the whole document of a version.
+func procedureColumns(p procedure.Procedure) (levels, summary, doc string, err error) {
 	var ls []string
 	for _, l := range p.Levels {
 		ls = append(ls, string(l))
 	}
 	levels = "," + strings.Join(ls, ",") + ","
-	b, err := json.Marshal(p)
-	return levels, string(b), err
+	short := procedure.Procedure{Code: p.Code, Name: p.Name, Field: p.Field, Levels: p.Levels, Channels: p.Channels,
+		OnlineLevel: p.OnlineLevel, CutoffHour: p.CutoffHour, Status: p.Status, Version: p.Version,
+		EffectiveFrom: p.EffectiveFrom, AbolishedFrom: p.AbolishedFrom}
+	sb, err := json.Marshal(short)
+	if err != nil {
+		return "", "", "", err
+	}
+	db, err := json.Marshal(p)
+	return levels, string(sb), string(db), err
 }
 
 func scanProcedure(r scanner) (procedure.Procedure, error) {
@@ -50,19 +57,23 @@ func (db *DB) SaveProcedureVersion(ctx context.Context, actor account.Principal,
 		if err := tx.upsertShared(ctx, p); err != nil {
 			return err
 		}
-		levels, doc, err := procedureColumns(p)
+		levels, summary, doc, err := procedureColumns(p)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO procedures (code, version, status, name, field_code, field_name, levels, online_level,
-			effective_from, abolished_from, search_key, doc, created_at, created_by, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13)`,
+		var id int64
+		err = tx.QueryRowContext(ctx, `INSERT INTO procedures (code, version, status, name, field_code, field_name, levels, online_level,
+			effective_from, abolished_from, search_key, summary, created_at, created_by, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id`,
 			p.Code, p.Version, string(p.Status), p.Name, p.Field.Code, p.Field.Name, levels, string(p.OnlineLevel),
-			procedure.FormatDate(p.EffectiveFrom), procedure.FormatDate(p.AbolishedFrom), procedure.SearchKey(p), doc, ms(tx.Now), actor.Username)
+			procedure.FormatDate(p.EffectiveFrom), procedure.FormatDate(p.AbolishedFrom), procedure.SearchKey(p), summary, ms(tx.Now), actor.Username).Scan(&id)
 		if isUniqueViolation(err) {
 			return fault.New(fault.Conflict, "catalog.version.exists", p.Code, p.Version)
 		}
 		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO procedure_docs (procedure_id, doc) VALUES ($1, $2)`, id, doc); err != nil {
 			return err
 		}
 		if err := tx.record(ctx, actor, "", "procedure.version", "procedure:"+p.Code, nil, procedureSummary(p)); err != nil {
@@ -93,21 +104,31 @@ func (db *DB) UpdateProcedureVersion(ctx context.Context, actor account.Principa
 }
 
 func (tx *Tx) updateProcedure(ctx context.Context, actor account.Principal, p procedure.Procedure) error {
-	before, err := scanProcedure(tx.QueryRowContext(ctx, `SELECT doc FROM procedures WHERE code = $1 AND version = $2`+tx.forUpdate(), p.Code, p.Version))
+	var id int64
+	var beforeDoc string
+	err := tx.QueryRowContext(ctx, `SELECT p.id, d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id
+		WHERE p.code = $1 AND p.version = $2`+tx.forUpdate(), p.Code, p.Version).Scan(&id, &beforeDoc)
 	if err == sql.ErrNoRows {
 		return fault.New(fault.NotFound, "catalog.not_found", p.Code)
 	}
 	if err != nil {
 		return err
 	}
-	levels, doc, err := procedureColumns(p)
+	var before procedure.Procedure
+	if err := json.Unmarshal([]byte(beforeDoc), &before); err != nil {
+		return err
+	}
+	levels, summary, doc, err := procedureColumns(p)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE procedures SET status = $1, name = $2, field_code = $3, field_name = $4, levels = $5,
-		online_level = $6, effective_from = $7, abolished_from = $8, search_key = $9, doc = $10, updated_at = $11
-		WHERE code = $12 AND version = $13`, string(p.Status), p.Name, p.Field.Code, p.Field.Name, levels, string(p.OnlineLevel),
-		procedure.FormatDate(p.EffectiveFrom), procedure.FormatDate(p.AbolishedFrom), procedure.SearchKey(p), doc, ms(tx.Now), p.Code, p.Version); err != nil {
+		online_level = $6, effective_from = $7, abolished_from = $8, search_key = $9, summary = $10, updated_at = $11
+		WHERE id = $12`, string(p.Status), p.Name, p.Field.Code, p.Field.Name, levels, string(p.OnlineLevel),
+		procedure.FormatDate(p.EffectiveFrom), procedure.FormatDate(p.AbolishedFrom), procedure.SearchKey(p), summary, ms(tx.Now), id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE procedure_docs SET doc = $1 WHERE procedure_id = $2`, doc, id); err != nil {
 		return err
 	}
 	return tx.record(ctx, actor, "", "procedure.update", "procedure:"+p.Code, procedureSummary(before), procedureSummary(p))
@@ -140,7 +161,8 @@ func (tx *Tx) upsertShared(ctx context.Context, p procedure.Procedure) error {
 
 // ProcedureVersions returns every version of a procedure, oldest first (none: NotFound).
 func (db *DB) ProcedureVersions(ctx context.Context, code string) ([]procedure.Procedure, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT doc FROM procedures WHERE code = $1 ORDER BY version`, code)
+	rows, err := db.read.QueryContext(ctx, `SELECT d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id
+		WHERE p.code = $1 ORDER BY p.version`, code)
 	if err != nil {
 		return nil, mapErr(err, "procedure versions")
 	}
@@ -163,7 +185,8 @@ func (db *DB) ProcedureVersions(ctx context.Context, code string) ([]procedure.P
 }
 
 // SearchProcedures returns one page of the procedures matching q, ordered by field then name, and
-// how many match in all.
+// how many match in all. Unless q.Full, the procedures carry only what lists show: code, name,
+// field, levels, channels with times and fees, online level, cut-off, status, version and dates.
 func (db *DB) SearchProcedures(ctx context.Context, q catalog.Query) ([]procedure.Procedure, int, error) {
 	where := []string{"1 = 1"}
 	var args []any
@@ -203,7 +226,11 @@ func (db *DB) SearchProcedures(ctx context.Context, q catalog.Query) ([]procedur
 		limit = 50
 	}
 	page := append(append([]any(nil), args...), limit, q.Offset)
-	rows, err := db.read.QueryContext(ctx, `SELECT p.doc FROM procedures p WHERE `+cond+` ORDER BY p.field_name, p.name, p.code, p.version
+	col, join := "p.summary", ""
+	if q.Full {
+		col, join = "d.doc", " JOIN procedure_docs d ON d.procedure_id = p.id"
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+col+` FROM procedures p`+join+` WHERE `+cond+` ORDER BY p.field_name, p.name, p.code, p.version
 		LIMIT `+placeholder(len(args)+1)+` OFFSET `+placeholder(len(args)+2), page...)
 	if err != nil {
 		return nil, 0, mapErr(err, "search procedures")
@@ -377,4 +404,25 @@ func (db *DB) strings(ctx context.Context, q string, args ...any) ([]string, err
 		out = append(out, s)
 	}
 	return out, mapErr(rows.Err(), "query")
+}
+
+// AllProcedureUnits returns, for every procedure code, the set of units applying it.
+func (db *DB) AllProcedureUnits(ctx context.Context) (map[string]map[string]bool, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT procedure_code, unit_code FROM procedure_units`)
+	if err != nil {
+		return nil, mapErr(err, "procedure units")
+	}
+	defer rows.Close()
+	out := map[string]map[string]bool{}
+	for rows.Next() {
+		var code, unit string
+		if err := rows.Scan(&code, &unit); err != nil {
+			return nil, mapErr(err, "procedure units")
+		}
+		if out[code] == nil {
+			out[code] = map[string]bool{}
+		}
+		out[code][unit] = true
+	}
+	return out, mapErr(rows.Err(), "procedure units")
 }

@@ -1,7 +1,9 @@
--- The procedure catalog. Each version of a procedure is one row holding the whole procedure as JSON
--- (doc) beside the columns that SQL filters, sorts and searches on; search_key is the accent-folded
--- code and name. Fields and legal documents are shared records; procedure_units says which units
--- apply a procedure; reviews (rà soát) are kept per procedure.
+-- The procedure catalog. Each version of a procedure is one narrow row with the columns that SQL
+-- filters, sorts and searches on (search_key is the accent-folded code and name) and a short JSON
+-- summary (name, field, channels with times and fees) for lists; the whole procedure as JSON is in
+-- procedure_docs, read only when one procedure is shown, so that searches scan small rows.
+-- Fields and legal documents are shared records; procedure_units says which units apply a procedure;
+-- reviews (rà soát) are kept per procedure.
 CREATE TABLE fields (
     code TEXT NOT NULL PRIMARY KEY,
     name TEXT NOT NULL
@@ -29,13 +31,19 @@ CREATE TABLE procedures (
     effective_from TEXT    NOT NULL,
     abolished_from TEXT    NOT NULL,
     search_key     TEXT    NOT NULL,
-    doc            TEXT    NOT NULL,
+    summary        TEXT    NOT NULL,
     created_at     INTEGER NOT NULL,
     created_by     TEXT    NOT NULL,
     updated_at     INTEGER NOT NULL,
     UNIQUE (code, version)
 );
-CREATE INDEX procedures_status ON procedures(status, code);
+-- Covers the catalog list: filtered by status, ordered by field and name, searched by search_key.
+CREATE INDEX procedures_list ON procedures(status, field_name, name, code, version, search_key, levels);
+
+CREATE TABLE procedure_docs (
+    procedure_id INTEGER NOT NULL PRIMARY KEY REFERENCES procedures(id),
+    doc          TEXT    NOT NULL
+);
 CREATE INDEX procedures_field ON procedures(field_name);
 
 CREATE TABLE procedure_units (
