@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -72,7 +73,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	httpSrv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(a.stdout, "motcua %s: %s (database %s, ready in %s)\n", buildVersion(), url, c.db, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(a.stdout, "motcua %s: %s (database %s, ready in %s)\n", buildVersion(), url, redact(c.db), time.Since(start).Round(time.Millisecond))
 	if len(logins) > 0 {
 		fmt.Fprintln(a.stdout, "Tài khoản thử nghiệm / demo logins (mật khẩu / password: "+demo.Password+"):")
 		for _, l := range logins {
@@ -96,4 +97,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		defer cancel()
 		return httpSrv.Shutdown(shutdownCtx)
 	}
+}
+
+// redact hides the password of a database URL before it is printed.
+func redact(dsn string) string {
+	if u, err := neturl.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
 }
