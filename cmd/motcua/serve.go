@@ -29,6 +29,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	addr := fs.String("addr", addrDef, "address to listen on, HOST:PORT (env MOTCUA_ADDR)")
 	withDemo := fs.Bool("demo", false, "load demo units, users and data into an empty database and print the logins")
+	formsDir := fs.String("forms-dir", a.getenv("MOTCUA_FORMS_DIR"), "folder of the procedures' form templates offered for download (env MOTCUA_FORMS_DIR)")
 	devTemplates := fs.String("dev-templates", "", "read page templates from this folder on every request (development)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -58,7 +59,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Health: db, Audit: db, Log: log, Now: a.now,
-		Registry: reg, TemplateDir: *devTemplates, Version: buildVersion()})
+		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Version: buildVersion()})
 	if err != nil {
 		return err
 	}

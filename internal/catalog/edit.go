@@ -186,7 +186,21 @@ func (s *Service) Unapply(ctx context.Context, p account.Principal, code, unitCo
 	if err := canEdit(p); err != nil {
 		return err
 	}
-	return s.Store.RemoveProcedureUnit(ctx, p, code, strings.ToUpper(strings.TrimSpace(unitCode)))
+	unitCode = strings.ToUpper(strings.TrimSpace(unitCode))
+	units, err := s.unitsByCode(ctx)
+	if err != nil {
+		return err
+	}
+	u, ok := units[unitCode]
+	if !ok {
+		var f fault.Fields
+		f.Add("unit", "unit.not_found", unitCode)
+		return f.Err()
+	}
+	if !p.InScope(u.Path) {
+		return fault.New(fault.Forbidden, "error.forbidden")
+	}
+	return s.Store.RemoveProcedureUnit(ctx, p, code, unitCode)
 }
 
 func (s *Service) unitsByCode(ctx context.Context) (map[string]account.Unit, error) {

@@ -59,7 +59,7 @@ type userSeed struct {
 
 var users = []userSeed{
 	{"quantri", "Nguyễn Văn Quản", "000.00.00.H06", []string{"administrator"}},
-	{"kiemsoat", "Trần Thị Kiểm", "000.00.01.H06", []string{"controller"}},
+	{"kiemsoat", "Trần Thị Kiểm", "000.00.00.H06", []string{"controller"}},
 	{"thanhtra", "Lê Minh Thanh", "000.00.00.H06", []string{"inspector"}},
 	{"tiepnhan", "Phạm Thị Hồng Nhung", "000.31.01.H06", []string{"reception"}},
 	{"chuyenvien", "Đỗ Văn Chiến", "000.31.03.H06", []string{"specialist"}},

@@ -11,6 +11,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/calendar"
+	"motcua/internal/catalog"
 	"motcua/internal/i18n"
 	"motcua/internal/procedure"
 )
@@ -102,6 +103,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		dynamic = append(dynamic, "due.unit."+string(u))
 	}
 	dynamic = append(dynamic, procedure.MessageKeys()...)
+	dynamic = append(dynamic, catalogPageKeys()...)
 	for _, k := range dynamic {
 		for _, l := range i18n.Langs {
 			if !i18n.Has(l, k) {
@@ -143,4 +145,54 @@ func TestFormats(t *testing.T) {
 	if i18n.ParseLang("en-US") != i18n.EN || i18n.ParseLang("fr") != i18n.VI || i18n.ParseLang("") != i18n.VI {
 		t.Error("ParseLang")
 	}
+}
+
+// catalogPageKeys are the keys the catalog's web pages build at run time from enumerations, and
+// the notices their actions pass on.
+func catalogPageKeys() []string {
+	var keys []string
+	add := func(prefix string, values ...string) {
+		for _, v := range values {
+			keys = append(keys, prefix+v)
+		}
+	}
+	for _, s := range procedure.Statuses() {
+		add("proc.status.", string(s))
+	}
+	for _, k := range procedure.ChannelKinds() {
+		add("proc.channel.", string(k))
+	}
+	for _, u := range procedure.TimeUnits() {
+		add("proc.unit.", string(u))
+		add("proc.time.", string(u))
+	}
+	for _, l := range procedure.Levels() {
+		add("proc.level.", string(l))
+	}
+	for _, s := range procedure.Subjects() {
+		add("proc.subject.", string(s))
+	}
+	for _, o := range procedure.OnlineLevels() {
+		add("proc.online.", string(o))
+	}
+	for _, p := range procedure.SupplementPolicies() {
+		add("proc.policy.", string(p))
+	}
+	for _, p := range procedure.Proposals() {
+		add("proc.proposal.", string(p))
+	}
+	for _, s := range procedure.ReviewStatuses() {
+		add("proc.review_status.", string(s))
+		add("proc.review.move.", string(s))
+		add("notice.review_", string(s))
+	}
+	add("proc.import.action.", catalog.Created, catalog.Updated, catalog.Unchanged, catalog.Rejected)
+	// The fields a change between versions names (procedure.Diff), labelled on the history page.
+	add("proc.f.", "code", "name", "field_code", "field_name", "levels", "competent", "coordinating", "subjects",
+		"subject_note", "steps", "requirements", "channels", "components", "legal_basis", "results", "online_level",
+		"publish_decision", "publish_effective", "cutoff_hour", "supplement_policy", "supplement_days", "workflow",
+		"effective_from", "abolished_from")
+	add("notice.", "procedure_created", "procedure_saved", "procedure_draft_opened", "procedure_published",
+		"procedure_abolished", "procedure_applied", "procedure_unapplied", "review_saved", "legal_document_saved")
+	return keys
 }

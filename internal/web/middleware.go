@@ -155,6 +155,9 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 				return
 			}
 		}
+		if !safeMethod(r.Method) {
+			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		}
 		if st.user != nil && !safeMethod(r.Method) {
 			token := r.Header.Get("X-CSRF-Token")
 			if token == "" {
@@ -168,6 +171,9 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// maxBodyBytes bounds a request body: the largest is a catalog file to import.
+const maxBodyBytes = maxImportBytes + 1<<20
 
 func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions

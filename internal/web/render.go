@@ -150,6 +150,7 @@ func (s *Server) nav(pr i18n.Printer, p account.Principal, current string) []Nav
 	if p.Can(account.ViewUsers) {
 		items = append(items, NavItem{Href: "/admin/users", Label: pr.T("nav.users")})
 	}
+	items = append(items, NavItem{Href: "/admin/procedures", Label: pr.T("nav.procedures")})
 	items = append(items, NavItem{Href: "/calendar", Label: pr.T("nav.calendar")})
 	if p.Can(account.ViewAudit) {
 		items = append(items, NavItem{Href: "/admin/audit", Label: pr.T("nav.audit")})

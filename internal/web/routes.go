@@ -45,6 +45,30 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /calendar/hours", s.staff(s.calendarSetHours))
 	mux.HandleFunc("GET /calendar/due", s.staff(s.duePage))
 
+	mux.HandleFunc("GET /procedures", s.catalogPage)
+	mux.HandleFunc("GET /procedures/posting", s.postingPage)
+	mux.HandleFunc("GET /procedures/{code}", s.procedurePage)
+	mux.HandleFunc("GET /forms/{name}", s.formFile)
+
+	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))
+	mux.HandleFunc("GET /admin/procedures/new", s.staff(s.procedureNewForm))
+	mux.HandleFunc("POST /admin/procedures", s.staff(s.procedureCreate))
+	mux.HandleFunc("GET /admin/procedures/import", s.staff(s.importForm))
+	mux.HandleFunc("POST /admin/procedures/import", s.staff(s.importUpload))
+	mux.HandleFunc("GET /admin/procedures/export", s.staff(s.exportCatalog))
+	mux.HandleFunc("GET /admin/procedures/review-due", s.staff(s.reviewDuePage))
+	mux.HandleFunc("POST /admin/procedures/legal-documents", s.staff(s.legalDocumentCreate))
+	mux.HandleFunc("GET /admin/procedures/{code}", s.staff(s.adminProcedure))
+	mux.HandleFunc("GET /admin/procedures/{code}/edit", s.staff(s.procedureEditForm))
+	mux.HandleFunc("POST /admin/procedures/{code}/edit", s.staff(s.procedureUpdate))
+	mux.HandleFunc("POST /admin/procedures/{code}/draft", s.staff(s.procedureOpenDraft))
+	mux.HandleFunc("POST /admin/procedures/{code}/publish", s.staff(s.procedurePublish))
+	mux.HandleFunc("POST /admin/procedures/{code}/abolish", s.staff(s.procedureAbolish))
+	mux.HandleFunc("POST /admin/procedures/{code}/apply", s.staff(s.procedureApply))
+	mux.HandleFunc("POST /admin/procedures/{code}/unapply", s.staff(s.procedureUnapply))
+	mux.HandleFunc("POST /admin/procedures/{code}/reviews", s.staff(s.reviewCreate))
+	mux.HandleFunc("POST /admin/procedures/{code}/reviews/{id}", s.staff(s.reviewMove))
+
 	mux.HandleFunc("/", s.notFound)
 
 	var h http.Handler = mux

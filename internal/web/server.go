@@ -42,6 +42,9 @@ type Config struct {
 	TemplateDir string
 	// Version is shown in the footer.
 	Version string
+	// FormsDir, when set, is the directory of the procedures' form templates (mẫu đơn, tờ khai),
+	// served at /forms/NAME; components naming a file there get a download link.
+	FormsDir string
 }
 
 // Server is the HTTP handler for pages, health and metrics.

@@ -26,6 +26,7 @@ const testPassword = "mat-khau-2026"
 type site struct {
 	URL string
 	svc *account.Service
+	cat *catalog.Service
 }
 
 func newSite(t *testing.T) *site {
@@ -49,19 +50,21 @@ func newSite(t *testing.T) *site {
 		{Username: "tiepnhan", FullName: "Phạm Thị Nhung", UnitCode: "000.31.01.H06", Roles: []string{"reception"}},
 		{Username: "kinhbac", FullName: "Đặng Thị Bắc", UnitCode: "000.32.21.H06", Roles: []string{"administrator"}},
 		{Username: "thanhtra", FullName: "Lê Minh Thanh", UnitCode: "000.00.00.H06", Roles: []string{"inspector"}},
+		{Username: "kiemsoat", FullName: "Trần Thị Soát", UnitCode: "000.00.00.H06", Roles: []string{"controller"}},
 	} {
 		u.Password = testPassword
 		if _, err := svc.CreateUser(ctx, sys, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Catalog: &catalog.Service{Store: e.DB}, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+	cat := &catalog.Service{Store: e.DB}
+	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Catalog: cat, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &site{URL: ts.URL, svc: svc}
+	return &site{URL: ts.URL, svc: svc, cat: cat}
 }
 
 // client is a browser-like client: cookies kept, redirects not followed, CSRF token remembered.
