@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"net"
@@ -16,6 +17,7 @@ import (
 	"motcua/internal/api"
 	"motcua/internal/catalog"
 	"motcua/internal/demo"
+	"motcua/internal/processing"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
 )
@@ -63,7 +65,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
+	dossiers := &processing.Service{Store: db, Catalog: cat, Calendar: cal, Rand: rand.Reader}
+	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
 	root := http.NewServeMux()
 	root.Handle("/api/", apiSrv)
 	root.Handle("/", srv)

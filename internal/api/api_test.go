@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"crypto/rand"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -22,6 +23,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/api"
 	"motcua/internal/catalog"
+	"motcua/internal/processing"
 	"motcua/internal/store/storetest"
 	"motcua/internal/workcal"
 )
@@ -48,6 +50,7 @@ func newFixture(t *testing.T) *fixture {
 		}
 	}
 	cat := &catalog.Service{Store: e.DB}
+	wc := &workcal.Service{Store: e.DB}
 	sample, err := os.ReadFile("../procedure/testdata/catalog-sample.json")
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +74,8 @@ func newFixture(t *testing.T) *fixture {
 		}
 		f.tokens[u.Username] = tok
 	}
-	f.srv = api.New(api.Config{Accounts: svc, Tokens: tokens, Calendar: &workcal.Service{Store: e.DB}, Catalog: cat, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	f.srv = api.New(api.Config{Accounts: svc, Tokens: tokens, Calendar: wc, Catalog: cat,
+		Dossiers: &processing.Service{Store: e.DB, Catalog: cat, Calendar: wc, Rand: rand.Reader}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ts := httptest.NewServer(f.srv)
 	t.Cleanup(ts.Close)
 	f.url = ts.URL

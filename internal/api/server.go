@@ -16,6 +16,8 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/fault"
 	"motcua/internal/i18n"
+	"motcua/internal/processing"
+	"motcua/internal/throttle"
 	"motcua/internal/workcal"
 )
 
@@ -25,6 +27,7 @@ type Config struct {
 	Tokens   *account.Tokens
 	Calendar *workcal.Service
 	Catalog  *catalog.Service
+	Dossiers *processing.Service
 	Log      *slog.Logger
 	// Now is the clock, read only here at the edge; nil means time.Now.
 	Now func() time.Time
@@ -34,6 +37,7 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
+	lookups *throttle.Window
 	handler http.Handler
 	// Routes lists the registered "METHOD /path" patterns, for checking them against the OpenAPI document.
 	Routes []string
@@ -47,7 +51,8 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	// 30 failed public lookups from one address in 10 minutes: enough for typos, not for guessing.
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), lookups: throttle.New(30, 10*time.Minute)}
 	s.routes()
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fault.New(fault.NotFound, "error.not_found"))

@@ -187,3 +187,17 @@ func (s *Service) Units(ctx context.Context, code string) ([]string, error) {
 
 // Fields lists the fields in use, for filters.
 func (s *Service) Fields(ctx context.Context) ([]procedure.Field, error) { return s.Store.Fields(ctx) }
+
+// Version returns one version of a procedure (the one a dossier pinned). Errors: NotFound.
+func (s *Service) Version(ctx context.Context, code string, version int) (procedure.Procedure, error) {
+	vs, err := s.Store.ProcedureVersions(ctx, strings.TrimSpace(code))
+	if err != nil {
+		return procedure.Procedure{}, err
+	}
+	for _, v := range vs {
+		if v.Version == version {
+			return v, nil
+		}
+	}
+	return procedure.Procedure{}, fault.New(fault.NotFound, "catalog.not_found", code)
+}

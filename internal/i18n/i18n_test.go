@@ -12,6 +12,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/calendar"
 	"motcua/internal/catalog"
+	"motcua/internal/dossier"
 	"motcua/internal/i18n"
 	"motcua/internal/procedure"
 )
@@ -103,6 +104,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		dynamic = append(dynamic, "due.unit."+string(u))
 	}
 	dynamic = append(dynamic, procedure.MessageKeys()...)
+	dynamic = append(dynamic, dossier.MessageKeys()...)
 	dynamic = append(dynamic, catalogPageKeys()...)
 	for _, k := range dynamic {
 		for _, l := range i18n.Langs {
@@ -144,6 +146,79 @@ func TestFormats(t *testing.T) {
 	}
 	if i18n.ParseLang("en-US") != i18n.EN || i18n.ParseLang("fr") != i18n.VI || i18n.ParseLang("") != i18n.VI {
 		t.Error("ParseLang")
+	}
+}
+
+// dossierSamples gives, for every message key of package dossier, representative arguments of
+// the count and types the package passes (see internal/dossier/keys.go).
+var dossierSamples = map[string][]any{
+	"dossier.transition.invalid":          {"Đã trả kết quả", "Result returned", "Tiếp nhận hồ sơ", "Receive"},
+	"dossier.role.forbidden":              {"Trả kết quả", "Return the result"},
+	"dossier.step.forbidden":              {"Thẩm định hồ sơ"},
+	"dossier.step.none":                   nil,
+	"dossier.step.unknown":                {7},
+	"dossier.step.done":                   {"Thẩm định hồ sơ"},
+	"dossier.steps.pending":               {"Phê duyệt"},
+	"dossier.required":                    nil,
+	"dossier.too_long":                    {200},
+	"dossier.applicant.kind.invalid":      {"9"},
+	"dossier.applicant.id_number.invalid": {"12345"},
+	"dossier.applicant.phone.invalid":     {"09-abc"},
+	"dossier.applicant.email.invalid":     {"a@"},
+	"dossier.channel.invalid":             {"online"},
+	"dossier.channel.unavailable":         {"postal", "2.000635"},
+	"dossier.procedure.not_in_force":      {"2.000635", 3},
+	"dossier.procedure.mismatch":          {"2.000635", "1.000948"},
+	"dossier.component.missing":           {"Tờ khai đăng ký khai sinh"},
+	"dossier.component.count.negative":    {-1},
+	"dossier.sets.invalid":                {0},
+	"dossier.return_method.invalid":       {"fax"},
+	"dossier.return_address.required":     nil,
+	"dossier.lookup_secret.invalid":       nil,
+	"dossier.code_format.invalid":         {"{unit}-{seq}-{seq4}"},
+	"dossier.guidance.items.required":     nil,
+	"dossier.reasons.required":            nil,
+	"dossier.results.required":            nil,
+	"dossier.hours.invalid":               {0},
+	"dossier.fee.amount.negative":         {int64(-8000)},
+	"dossier.deadline.uncomputable":       {"2.000635"},
+	"dossier.consultation.unknown":        {4},
+	"dossier.consultation.answered":       {"000.00.01.H38"},
+	"dossier.close.too_early":             {"08:00 16/02/2026"},
+	"dossier.reschedule.already":          {"17:00 20/02/2026"},
+	"dossier.reschedule.too_late":         {"17:00 13/02/2026"},
+	"dossier.reschedule.not_later":        {"17:00 13/02/2026"},
+}
+
+// TestDossierMessagesFormat formats every message of package dossier, in both languages, with
+// arguments of the right count, and fails on any fmt error ("%!verb(MISSING)", "%!(EXTRA ...)", ...),
+// so that each text consumes exactly the arguments it is given. The transition and role messages
+// pick their language's names with explicit indexes: the Vietnamese must not show the English
+// names and vice versa.
+func TestDossierMessagesFormat(t *testing.T) {
+	keys := dossier.MessageKeys()
+	if len(dossierSamples) != len(keys) {
+		t.Errorf("%d sample argument lists for %d keys", len(dossierSamples), len(keys))
+	}
+	for _, k := range keys {
+		args, ok := dossierSamples[k]
+		if !ok {
+			t.Errorf("no sample arguments for %q", k)
+			continue
+		}
+		for _, l := range i18n.Langs {
+			got := i18n.For(l).T(k, args...)
+			if got == k || strings.Contains(got, "%") {
+				t.Errorf("%s %q: %q", l, k, got)
+			}
+			for i, a := range args {
+				// The other language's names (odd indexes in Vietnamese, even in English).
+				if s, ok := a.(string); ok && len(args) > 1 && (k == "dossier.transition.invalid" || k == "dossier.role.forbidden") &&
+					(i%2 == 1) == (l == i18n.VI) && strings.Contains(got, s) {
+					t.Errorf("%s %q shows %q: %q", l, k, s, got)
+				}
+			}
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/fault"
 	"motcua/internal/i18n"
+	"motcua/internal/throttle"
 )
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
@@ -23,15 +24,15 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	page := s.newPage(r, "login.title")
 	now := s.now()
-	addr := clientAddr(r)
-	if s.throttle.blocked(addr, now) {
+	addr := throttle.ClientAddr(r)
+	if s.throttle.Blocked(addr, now) {
 		s.renderForm(w, r, "login", page, fault.New(fault.Unauthorized, "login.throttled"))
 		return
 	}
 	token, sess, _, err := s.cfg.Accounts.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), now)
 	if err != nil {
 		if fault.Is(err, fault.Unauthorized) {
-			s.throttle.fail(addr, now)
+			s.throttle.Fail(addr, now)
 			page.Form = formFrom(r).withError(page.P, err)
 			s.render(w, r, http.StatusUnauthorized, "login", page)
 			return

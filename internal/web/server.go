@@ -13,6 +13,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/audit"
 	"motcua/internal/catalog"
+	"motcua/internal/throttle"
 	"motcua/internal/workcal"
 )
 
@@ -52,7 +53,7 @@ type Server struct {
 	cfg       Config
 	pages     map[string]*template.Template
 	metrics   *metrics
-	throttle  *throttle
+	throttle  *throttle.Window
 	handler   http.Handler
 	templates fs.FS
 }
@@ -68,7 +69,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
-	s := &Server{cfg: cfg, metrics: newMetrics(cfg.Registry), throttle: newThrottle(10, 15*time.Minute)}
+	s := &Server{cfg: cfg, metrics: newMetrics(cfg.Registry), throttle: throttle.New(10, 15*time.Minute)}
 	s.templates = templateFS(cfg.TemplateDir)
 	pages, err := parsePages(s.templates)
 	if err != nil {

@@ -1,0 +1,95 @@
+package processing
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"motcua/internal/account"
+	"motcua/internal/calendar"
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+)
+
+// step is one action of package dossier with its input decoded from JSON.
+type step func(d dossier.Dossier, body []byte, a dossier.Actor, cal *calendar.Calendar, now time.Time) (dossier.Dossier, []dossier.Event, error)
+
+// decodeAs returns a step that decodes the body into In and runs fn.
+func decodeAs[In any](fn func(dossier.Dossier, In, dossier.Actor, *calendar.Calendar, time.Time) (dossier.Dossier, []dossier.Event, error)) step {
+	return func(d dossier.Dossier, body []byte, a dossier.Actor, cal *calendar.Calendar, now time.Time) (dossier.Dossier, []dossier.Event, error) {
+		var in In
+		if len(body) > 0 {
+			dec := json.NewDecoder(strings.NewReader(string(body)))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&in); err != nil {
+				return d, nil, fault.New(fault.Invalid, "api.body.malformed")
+			}
+		}
+		return fn(d, in, a, cal, now)
+	}
+}
+
+// steps are the actions an officer takes on a received dossier, by their API name.
+var steps = map[dossier.Action]step{
+	dossier.ActTransfer:            decodeAs(dossier.Transfer),
+	dossier.ActAssign:              decodeAs(dossier.Assign),
+	dossier.ActCompleteStep:        decodeAs(dossier.CompleteStep),
+	dossier.ActConsult:             decodeAs(dossier.Consult),
+	dossier.ActAnswerConsultation:  decodeAs(dossier.AnswerConsultation),
+	dossier.ActRequestSupplement:   decodeAs(dossier.RequestSupplement),
+	dossier.ActReceiveSupplement:   decodeAs(dossier.ReceiveSupplement),
+	dossier.ActCloseUnsupplemented: decodeAs(dossier.CloseUnsupplemented),
+	dossier.ActRequestFees:         decodeAs(dossier.RequestFees),
+	dossier.ActFeesPaid:            decodeAs(dossier.FeesPaid),
+	dossier.ActReschedule:          decodeAs(dossier.Reschedule),
+	dossier.ActRequestWithdrawal:   decodeAs(dossier.RequestWithdrawal),
+	dossier.ActStop:                decodeAs(dossier.Stop),
+	dossier.ActRefuse:              decodeAs(dossier.RefuseAfterAppraisal),
+	dossier.ActResultReady:         decodeAs(dossier.ResultReady),
+	dossier.ActReturn:              decodeAs(dossier.Return),
+}
+
+// StepActions lists the actions Act takes, in the order of a dossier's life.
+func StepActions() []dossier.Action {
+	var out []dossier.Action
+	for _, a := range dossier.Actions() {
+		if _, ok := steps[a]; ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Act applies one action to a dossier: body is the action's input as JSON (the fields of the
+// dossier package's input type, e.g. {"Reason": "...", "NewDueAt": "..."}), version the version the
+// officer saw (0 to act on the latest). Errors: Invalid (bad input, unknown action), Forbidden,
+// NotFound, Conflict (not allowed in the current status, or changed by someone else meanwhile).
+func (s *Service) Act(ctx context.Context, p account.Principal, code string, action dossier.Action, version int, body []byte, now time.Time) (dossier.Dossier, error) {
+	run, ok := steps[action]
+	if !ok {
+		var f fault.Fields
+		f.Add("action", "dossier.action.unknown", string(action))
+		return dossier.Dossier{}, f.Err()
+	}
+	d, err := s.Store.DossierByCode(ctx, strings.ToUpper(strings.TrimSpace(code)))
+	if err != nil {
+		return d, err
+	}
+	// Scope here; which role may take which action is the domain's rule (package dossier).
+	if err := s.authorize(ctx, p, d, account.ViewDossiers); err != nil {
+		return dossier.Dossier{}, err
+	}
+	if version != 0 && version != d.Version {
+		return dossier.Dossier{}, fault.New(fault.Conflict, "dossier.changed", d.Code)
+	}
+	cal, err := s.Calendar.For(ctx, d.ReceivingUnit)
+	if err != nil {
+		return dossier.Dossier{}, err
+	}
+	after, events, err := run(d, body, actor(p), cal, now)
+	if err != nil {
+		return dossier.Dossier{}, err
+	}
+	return s.Store.UpdateDossier(ctx, p, d, after, events)
+}
