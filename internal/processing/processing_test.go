@@ -62,7 +62,7 @@ func setup(t *testing.T, e storetest.Engine) world {
 
 func filing() processing.ReceiveInput {
 	return processing.ReceiveInput{ProcedureCode: "2.000908", UnitCode: "000.31.21.H06", Channel: "in_person",
-		Applicant: dossier.Applicant{Kind: dossier.ApplicantCitizen, Name: "Trần Văn Bình", IDNumber: "027090004321", Phone: "0987654321"},
+		Applicant:  dossier.Applicant{Kind: dossier.ApplicantCitizen, Name: "Trần Văn Bình", IDNumber: "027090004321", Phone: "0987654321"},
 		Components: papersOf(t0procedure)}
 }
 
