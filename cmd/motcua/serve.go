@@ -46,9 +46,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	cal := &workcal.Service{Store: db, Now: a.now}
 	cat := &catalog.Service{Store: db}
+	dossiers := &processing.Service{Store: db, Catalog: cat, Calendar: cal, Rand: rand.Reader}
 	var logins []demo.Login
 	if *withDemo {
-		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Catalog: cat, Store: db}, a.now())
+		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Store: db}, a.now())
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
@@ -60,12 +61,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Health: db, Audit: db, Log: log, Now: a.now,
+	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
 		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Version: buildVersion()})
 	if err != nil {
 		return err
 	}
-	dossiers := &processing.Service{Store: db, Catalog: cat, Calendar: cal, Rand: rand.Reader}
 	apiSrv := api.New(api.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Tokens: &account.Tokens{Store: db, Accounts: db}, Log: log, Now: a.now})
 	root := http.NewServeMux()
 	root.Handle("/api/", apiSrv)

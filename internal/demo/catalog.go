@@ -14,7 +14,9 @@ import (
 // a procedure: a review that found the fee outdated, accepted, and the new version it opened,
 // published; and one procedure left as an open draft for the control officer to finish.
 func loadCatalog(ctx context.Context, svc *catalog.Service, p account.Principal, now time.Time) error {
-	_, results, err := svc.Import(ctx, p, "catalog-sample.json", procedure.SampleCatalog, nil, now)
+	// Published from the day the merged communes began, so that the demo's older dossiers pin them too.
+	since := time.Date(2025, 7, 1, 8, 0, 0, 0, procedure.Location)
+	_, results, err := svc.Import(ctx, p, "catalog-sample.json", procedure.SampleCatalog, nil, since)
 	if err != nil {
 		return fmt.Errorf("sample catalog: %w", err)
 	}

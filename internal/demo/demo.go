@@ -10,6 +10,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/catalog"
+	"motcua/internal/processing"
 	"motcua/internal/workcal"
 )
 
@@ -21,6 +22,7 @@ type Services struct {
 	Accounts *account.Service
 	Calendar *workcal.Service
 	Catalog  *catalog.Service
+	Dossiers *processing.Service
 	Store    account.Store
 }
 
@@ -120,6 +122,9 @@ func Load(ctx context.Context, s Services, now time.Time) (bool, []Login, error)
 		return false, nil, fmt.Errorf("hours: %w", err)
 	}
 	if err := loadCatalog(ctx, s.Catalog, p, now); err != nil {
+		return false, nil, err
+	}
+	if err := loadDossiers(ctx, s.Dossiers, s.Store, now); err != nil {
 		return false, nil, err
 	}
 	return true, logins, nil

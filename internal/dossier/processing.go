@@ -17,7 +17,7 @@ type Memo struct {
 
 // TransferInput hands a received dossier to the competent office.
 type TransferInput struct {
-	CompetentUnit string // optional: corrects the competent body's identifier
+	CompetentUnit string `json:"competent_unit"` // optional: corrects the competent body's identifier
 	Memo
 }
 
@@ -47,8 +47,8 @@ func Transfer(d Dossier, in TransferInput, a Actor, cal *calendar.Calendar, now 
 // AssignInput names who takes a step.
 type AssignInput struct {
 	Assignee     string // username, required; the caller checks the user exists and may act
-	AssigneeName string
-	Step         int // 1-based number of the step; 0 means the running step
+	AssigneeName string `json:"assignee_name"`
+	Step         int    // 1-based number of the step; 0 means the running step
 	Memo
 }
 

@@ -11,7 +11,7 @@ import (
 // RescheduleInput is the apology and proposed new date (Mẫu 04).
 type RescheduleInput struct {
 	Reason   string    // required: why the dossier is late
-	NewDueAt time.Time // required: the new appointment, after the current one
+	NewDueAt time.Time `json:"new_due_at"` // required: the new appointment, after the current one
 	Memo
 }
 

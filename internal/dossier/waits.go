@@ -157,8 +157,8 @@ func stopClock(d *Dossier, cal *calendar.Calendar, a Actor, now time.Time) error
 
 // FeeItem is one financial obligation asked for.
 type FeeItem struct {
-	Name      string
-	AmountVND int64
+	Name      string `json:"name"`
+	AmountVND int64  `json:"amount_vnd"`
 }
 
 // FeesInput asks the applicant to pay fees or taxes.

@@ -3,6 +3,7 @@ package processing
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ func decodeAs[In any](fn func(dossier.Dossier, In, dossier.Actor, *calendar.Cale
 			dec := json.NewDecoder(strings.NewReader(string(body)))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&in); err != nil {
-				return d, nil, fault.New(fault.Invalid, "api.body.malformed")
+				return d, nil, decodeErr(err)
 			}
 		}
 		return fn(d, in, a, cal, now)
@@ -92,4 +93,19 @@ func (s *Service) Act(ctx context.Context, p account.Principal, code string, act
 		return dossier.Dossier{}, err
 	}
 	return s.Store.UpdateDossier(ctx, p, d, after, events)
+}
+
+// decodeErr names the field of a JSON decoding error: an unknown field, or a value of the wrong type.
+func decodeErr(err error) error {
+	var f fault.Fields
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		f.Add(typeErr.Field, "api.field.type", typeErr.Type.String())
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		f.Add(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "api.field.unknown")
+	default:
+		return fault.New(fault.Invalid, "api.body.malformed")
+	}
+	return f.Err()
 }
