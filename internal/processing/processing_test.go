@@ -105,7 +105,7 @@ func TestWalkThroughEveryRole(t *testing.T) {
 			}
 			at := now.Add(time.Hour)
 			d = act("tiepnhan", dossier.ActTransfer, map[string]any{}, at)
-			d = act("truongphong", dossier.ActAssign, map[string]any{"assignee": "chuyenvien", "assigneeName": "Đỗ Văn Chiến"}, at.Add(time.Hour))
+			d = act("truongphong", dossier.ActAssign, map[string]any{"assignee": "chuyenvien", "assignee_name": "Đỗ Văn Chiến"}, at.Add(time.Hour))
 			for i := 0; d.CurrentStep() >= 0 && i < 10; i++ {
 				step := d.Steps[d.CurrentStep()]
 				if step.Role == "reception" && i > 0 {
