@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"motcua/internal/fault"
@@ -29,6 +30,8 @@ type TokenStore interface {
 type Tokens struct {
 	Store    TokenStore
 	Accounts Store
+
+	touched sync.Map // token hash → time.Time of the last recorded use
 }
 
 // tokenPrefix marks motcua tokens so that they are recognisable in logs and secret scanners.
@@ -82,8 +85,12 @@ func (t *Tokens) Authenticate(ctx context.Context, token string, now time.Time) 
 	if err != nil {
 		return User{}, err
 	}
-	if err := t.Store.TouchToken(ctx, hash, now); err != nil {
-		return User{}, err
+	// Record the use at most once a minute per token, sparing the single writer on busy integrations.
+	if last, ok := t.touched.Load(hash); !ok || now.Sub(last.(time.Time)) > time.Minute {
+		if err := t.Store.TouchToken(ctx, hash, now); err != nil {
+			return User{}, err
+		}
+		t.touched.Store(hash, now)
 	}
 	return u, nil
 }

@@ -93,7 +93,7 @@ func BenchmarkReception(b *testing.B) {
 			defer raw.Close()
 			if driver == "sqlite" {
 				raw.SetMaxOpenConns(1)
-				if _, err := raw.Exec(`PRAGMA busy_timeout = 10000`); err != nil {
+				if _, err := raw.Exec(`PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL`); err != nil { // the store's own settings
 					b.Fatal(err)
 				}
 			}

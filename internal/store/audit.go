@@ -7,24 +7,30 @@ import (
 	"motcua/internal/audit"
 )
 
+// The statements of appending to the audit log.
+const (
+	auditHeadSelect = `SELECT seq, hash FROM audit_head WHERE id = 1`
+	auditInsert     = `INSERT INTO audit_log (seq, at, actor_id, actor, unit_code, action, object, before, after, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+	auditHeadUpdate = `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`
+)
+
 // record appends an audit entry inside tx, chained after the last one. The head row is locked for the
 // rest of the transaction, so concurrent writers append one after the other.
 func (tx *Tx) record(ctx context.Context, actor account.Principal, unitCode, action, object string, before, after any) error {
 	var seq int64
 	var hash string
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`+tx.forUpdate()).Scan(&seq, &hash); err != nil {
+	if err := tx.queryRow(ctx, auditHeadSelect+tx.forUpdate()).Scan(&seq, &hash); err != nil {
 		return err
 	}
 	e := audit.Entry{At: tx.Now, ActorID: actor.UserID, Actor: actor.Username, UnitCode: unitCode,
 		Action: action, Object: object, Before: audit.Summary(before), After: audit.Summary(after)}
 	e.Seal(seq, hash)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log
-		(seq, at, actor_id, actor, unit_code, action, object, before, after, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+	if _, err := tx.exec(ctx, auditInsert,
 		e.Seq, ms(e.At), e.ActorID, e.Actor, e.UnitCode, e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, e.Seq, e.Hash)
+	_, err := tx.exec(ctx, auditHeadUpdate, e.Seq, e.Hash)
 	return err
 }
 

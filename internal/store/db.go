@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -30,6 +31,16 @@ type DB struct {
 	read   *sql.DB
 	now    func() time.Time
 	path   string // the SQLite file, for backups
+
+	// Group commit of new dossiers (batch.go).
+	batchOnce   sync.Once
+	inserts     chan insertRequest
+	batcherDone chan struct{}
+	closeMu     sync.RWMutex
+	closed      bool
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
 }
 
 // Options tune Open.
@@ -109,8 +120,14 @@ func escapePath(p string) string {
 	return (&url.URL{Path: p}).EscapedPath()
 }
 
-// Close closes both pools.
+// Close writes the inserts still queued, then closes both pools.
 func (db *DB) Close() error {
+	db.stopBatcher()
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmtMu.Unlock()
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {

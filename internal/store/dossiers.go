@@ -40,40 +40,52 @@ const dossierInsert = `INSERT INTO dossiers (code, lookup_secret, procedure_code
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)
 	RETURNING id`
 
+// The statements of recording a new dossier.
+const (
+	sequenceNext = `INSERT INTO dossier_sequences (prefix, last) VALUES ($1, 1)
+		ON CONFLICT (prefix) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`
+	eventInsert = `INSERT INTO dossier_events (dossier_id, at, actor, actor_unit, action, from_status, to_status,
+		step, note, private, attachments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+)
+
 // InsertDossier stores a new dossier with its events and audit entry. When the dossier has no code,
 // the next number of the day is taken for its prefix inside the same transaction and the code is
 // made with dossier.Code(format, ...), so codes are unique per unit and day under concurrent
-// receptions. It returns the dossier as stored (with its code and version 1).
+// receptions. Concurrent calls are written together in one transaction (group commit, see batch.go),
+// each in its own savepoint so that one failing insert does not undo the others. It returns the
+// dossier as stored (with its code and version 1).
 func (db *DB) InsertDossier(ctx context.Context, actor account.Principal, d dossier.Dossier, events []dossier.Event, format string, codeDay time.Time) (dossier.Dossier, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if d.Code == "" {
-			day := codeDay.In(icTime)
-			prefix := d.CompetentUnit + "-" + day.Format("060102")
-			var seq int
-			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (prefix, last) VALUES ($1, 1)
-				ON CONFLICT (prefix) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`, prefix).Scan(&seq); err != nil {
-				return err
-			}
-			d.Code = dossier.Code(format, d.CompetentUnit, day, seq)
+	return db.batchInsert(ctx, insertRequest{actor: actor, d: d, events: events, format: format, day: codeDay})
+}
+
+// insertOne writes one new dossier inside tx.
+func (tx *Tx) insertOne(ctx context.Context, r insertRequest) (dossier.Dossier, error) {
+	d := r.d
+	if d.Code == "" {
+		day := r.day.In(icTime)
+		prefix := d.CompetentUnit + "-" + day.Format("060102")
+		var seq int
+		if err := tx.queryRow(ctx, sequenceNext, prefix).Scan(&seq); err != nil {
+			return d, err
 		}
-		d.Version = 1
-		vals, err := dossierValues(d)
-		if err != nil {
-			return err
+		d.Code = dossier.Code(r.format, d.CompetentUnit, day, seq)
+	}
+	d.Version = 1
+	vals, err := dossierValues(d)
+	if err != nil {
+		return d, err
+	}
+	var id int64
+	if err := tx.queryRow(ctx, dossierInsert, append(vals, ms(tx.Now))...).Scan(&id); err != nil {
+		if isUniqueViolation(err) {
+			return d, fault.New(fault.Conflict, "error.conflict")
 		}
-		var id int64
-		if err := tx.QueryRowContext(ctx, dossierInsert, append(vals, ms(tx.Now))...).Scan(&id); err != nil {
-			if isUniqueViolation(err) {
-				return fault.New(fault.Conflict, "error.conflict")
-			}
-			return err
-		}
-		if err := tx.insertEvents(ctx, id, events); err != nil {
-			return err
-		}
-		return tx.record(ctx, actor, d.ReceivingUnit, "dossier."+string(lastAction(events)), "dossier:"+d.Code, nil, dossierSummary(d))
-	})
-	return d, err
+		return d, err
+	}
+	if err := tx.insertEvents(ctx, id, r.events); err != nil {
+		return d, err
+	}
+	return d, tx.record(ctx, r.actor, d.ReceivingUnit, "dossier."+string(lastAction(r.events)), "dossier:"+d.Code, nil, dossierSummary(d))
 }
 
 // icTime is business time, for the day in dossier codes.
@@ -105,8 +117,7 @@ func (tx *Tx) insertEvents(ctx context.Context, id int64, events []dossier.Event
 		if e.ActorName != "" {
 			actor = e.Actor + "|" + e.ActorName
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, actor_unit, action, from_status, to_status,
-			step, note, private, attachments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		if _, err := tx.exec(ctx, eventInsert,
 			id, ms(e.At), actor, e.ActorUnit, string(e.Action), int(e.From), int(e.To), e.Step, e.Note, private, string(files)); err != nil {
 			return err
 		}

@@ -91,6 +91,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			applied = append(applied, m.Name)
 		}
 	}
+	if err := db.prepareHot(ctx); err != nil {
+		return applied, fmt.Errorf("prepare: %w", err)
+	}
 	return applied, nil
 }
 

@@ -38,6 +38,55 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
+// exec runs a statement of the write path, prepared once when it is one of hotQueries.
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := tx.db.prepared(query); st != nil {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, query, args...)
+}
+
+// queryRow runs a one-row query of the write path, prepared once when it is one of hotQueries.
+func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := tx.db.prepared(query); st != nil {
+		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, query, args...)
+}
+
+// prepared returns the statement prepared on the writer for a hot query, or nil.
+func (db *DB) prepared(query string) *sql.Stmt {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	return db.stmts[query]
+}
+
+// prepareHot prepares the statements of the hot write path on the writer, once the schema exists
+// and outside any transaction (SQLite's single writer connection would otherwise be busy): SQLite
+// re-parses every statement it is not given prepared; pgx caches its own but gains nothing lost.
+func (db *DB) prepareHot(ctx context.Context) error {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if db.stmts == nil {
+		db.stmts = map[string]*sql.Stmt{}
+	}
+	lock := ""
+	if db.Engine == Postgres {
+		lock = " FOR UPDATE"
+	}
+	for _, q := range []string{auditHeadSelect + lock, auditInsert, auditHeadUpdate, sequenceNext, dossierInsert, eventInsert} {
+		if _, ok := db.stmts[q]; ok {
+			continue
+		}
+		st, err := db.write.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		db.stmts[q] = st
+	}
+	return nil
+}
+
 // forUpdate returns the row-locking suffix for SELECTs inside a write transaction: needed on
 // PostgreSQL, meaningless on SQLite where the writer already holds the database lock.
 func (tx *Tx) forUpdate() string {
