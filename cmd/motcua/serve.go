@@ -61,7 +61,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Health: db, Audit: db, Log: log, Now: a.now,
+	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
 		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Version: buildVersion()})
 	if err != nil {
 		return err

@@ -106,6 +106,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	dynamic = append(dynamic, procedure.MessageKeys()...)
 	dynamic = append(dynamic, dossier.MessageKeys()...)
 	dynamic = append(dynamic, catalogPageKeys()...)
+	dynamic = append(dynamic, dossierPageKeys()...)
 	for _, k := range dynamic {
 		for _, l := range i18n.Langs {
 			if !i18n.Has(l, k) {
@@ -269,5 +270,24 @@ func catalogPageKeys() []string {
 		"effective_from", "abolished_from")
 	add("notice.", "procedure_created", "procedure_saved", "procedure_draft_opened", "procedure_published",
 		"procedure_abolished", "procedure_applied", "procedure_unapplied", "review_saved", "legal_document_saved")
+	return keys
+}
+
+// dossierPageKeys are the keys the dossier pages build at run time from enumerations.
+func dossierPageKeys() []string {
+	keys := []string{"dossier.channel.in_person", "dossier.channel.online", "dossier.channel.postal"}
+	for _, m := range dossier.ReturnMethods() {
+		keys = append(keys, "dossier.return."+string(m))
+	}
+	for _, k := range []dossier.WaitKind{dossier.WaitSupplement, dossier.WaitFees} {
+		keys = append(keys, "dossier.wait_kind."+string(k))
+	}
+	for _, r := range []dossier.DueReason{dossier.DueReceived, dossier.DueRestarted, dossier.DuePaused, dossier.DueFeesPaid,
+		dossier.DueRescheduled, dossier.DueWaitEnded} {
+		keys = append(keys, "dossier.due_reason."+string(r))
+	}
+	for _, t := range []string{"mine", "units", "today", "soon", "overdue", "waiting", "new"} {
+		keys = append(keys, "dossiers.tab."+t)
+	}
 	return keys
 }

@@ -50,6 +50,14 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /procedures/{code}", s.procedurePage)
 	mux.HandleFunc("GET /forms/{name}", s.formFile)
 
+	mux.HandleFunc("GET /lookup", s.lookupPage)
+	mux.HandleFunc("POST /lookup", s.lookupPage)
+	mux.HandleFunc("GET /dossiers", s.staff(s.dossierQueue))
+	mux.HandleFunc("GET /dossiers/new", s.staff(s.dossierNewForm))
+	mux.HandleFunc("POST /dossiers", s.staff(s.dossierCreate))
+	mux.HandleFunc("GET /dossiers/{code}", s.staff(s.dossierPage))
+	mux.HandleFunc("POST /dossiers/{code}/act/{action}", s.staff(s.dossierAct))
+
 	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))
 	mux.HandleFunc("GET /admin/procedures/new", s.staff(s.procedureNewForm))
 	mux.HandleFunc("POST /admin/procedures", s.staff(s.procedureCreate))

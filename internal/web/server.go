@@ -13,6 +13,7 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/audit"
 	"motcua/internal/catalog"
+	"motcua/internal/processing"
 	"motcua/internal/throttle"
 	"motcua/internal/workcal"
 )
@@ -32,6 +33,7 @@ type Config struct {
 	Accounts *account.Service
 	Calendar *workcal.Service
 	Catalog  *catalog.Service
+	Dossiers *processing.Service
 	Health   Pinger
 	Audit    AuditLister
 	Log      *slog.Logger

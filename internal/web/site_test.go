@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,6 +16,8 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/catalog"
+	"motcua/internal/procedure"
+	"motcua/internal/processing"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
@@ -30,6 +33,17 @@ type site struct {
 }
 
 func newSite(t *testing.T) *site {
+	t.Helper()
+	return buildSite(t, false)
+}
+
+// newDossierSite is newSite with the sample catalog imported, so that dossiers can be received.
+func newDossierSite(t *testing.T) *site {
+	t.Helper()
+	return buildSite(t, true)
+}
+
+func buildSite(t *testing.T, sample bool) *site {
 	t.Helper()
 	e := storetest.SQLite(t, storetest.Options{})
 	svc := &account.Service{Store: e.DB, Hash: account.HashParams{Memory: 1024, Time: 1, Threads: 1}}
@@ -51,6 +65,11 @@ func newSite(t *testing.T) *site {
 		{Username: "kinhbac", FullName: "Đặng Thị Bắc", UnitCode: "000.32.21.H06", Roles: []string{"administrator"}},
 		{Username: "thanhtra", FullName: "Lê Minh Thanh", UnitCode: "000.00.00.H06", Roles: []string{"inspector"}},
 		{Username: "kiemsoat", FullName: "Trần Thị Soát", UnitCode: "000.00.00.H06", Roles: []string{"controller"}},
+		{Username: "truongphong", FullName: "Vũ Văn Trưởng", UnitCode: "000.31.01.H06", Roles: []string{"head"}},
+		{Username: "chuyenvien", FullName: "Đỗ Văn Chiến", UnitCode: "000.31.01.H06", Roles: []string{"specialist"}},
+		{Username: "lanhdao", FullName: "Bùi Văn Lãnh", UnitCode: "000.31.21.H06", Roles: []string{"leader"}},
+		{Username: "vanthuxa", FullName: "Ngô Thị Thư", UnitCode: "000.31.21.H06", Roles: []string{"clerk"}},
+		{Username: "motcuakb", FullName: "Lý Thị Kinh", UnitCode: "000.32.21.H06", Roles: []string{"reception"}},
 	} {
 		u.Password = testPassword
 		if _, err := svc.CreateUser(ctx, sys, u); err != nil {
@@ -58,7 +77,14 @@ func newSite(t *testing.T) *site {
 		}
 	}
 	cat := &catalog.Service{Store: e.DB}
-	srv, err := web.New(web.Config{Accounts: svc, Calendar: &workcal.Service{Store: e.DB}, Catalog: cat, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+	if sample {
+		if _, _, err := cat.Import(ctx, sys, "catalog-sample.json", procedure.SampleCatalog, nil, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cal := &workcal.Service{Store: e.DB}
+	dossiers := &processing.Service{Store: e.DB, Catalog: cat, Calendar: cal, Rand: rand.Reader}
+	srv, err := web.New(web.Config{Accounts: svc, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
