@@ -1,0 +1,195 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"motcua/internal/account"
+	"motcua/internal/catalog"
+	"motcua/internal/dossier"
+	"motcua/internal/fault"
+	"motcua/internal/procedure"
+	"motcua/internal/processing"
+)
+
+// componentRow is one row of the components checklist.
+type componentRow struct {
+	Index                              int
+	Name                               string
+	Mandatory                          bool
+	Provided                           bool
+	Originals, CertifiedCopies, Copies string
+	Error                              string
+}
+
+type receptionData struct {
+	Procedures    []procedure.Procedure
+	Procedure     string
+	ProcedureName string
+	Unit          string
+	Rows          []componentRow
+	Kinds         []option
+	Channels      []option
+	Methods       []option
+	// ApplicantFields are the applicant's text inputs, after applicant.
+	ApplicantFields []string
+}
+
+// option is a select option.
+type option struct{ Value, Label string }
+
+// deskUnit returns the unit whose desk the officer receives for: the officer's unit if it applies
+// published procedures, else the nearest parent that does.
+func (s *Server) deskUnit(r *http.Request, p account.Principal) string {
+	_, byCode, err := s.catalogUnits(r.Context())
+	if err != nil {
+		return p.UnitCode
+	}
+	for code, n := p.UnitCode, 0; code != "" && n < 10; n++ {
+		_, total, err := s.cfg.Catalog.Search(r.Context(), catalog.Query{UnitCode: code, Statuses: []procedure.Status{procedure.Published}, Limit: 1})
+		if err == nil && total > 0 {
+			return code
+		}
+		code = byCode[code].ParentCode
+	}
+	return p.UnitCode
+}
+
+func (s *Server) receptionData(r *http.Request, page Page, unit, code string, form Form) (receptionData, error) {
+	ctx := r.Context()
+	d := receptionData{Unit: unit, Procedure: code, ApplicantFields: []string{"name", "id_number", "phone", "email", "address"}}
+	var err error
+	d.Procedures, _, err = s.cfg.Catalog.Search(ctx, catalog.Query{UnitCode: unit, Statuses: []procedure.Status{procedure.Published}, Limit: 1000})
+	if err != nil {
+		return d, err
+	}
+	for _, k := range []dossier.ApplicantKind{dossier.ApplicantCitizen, dossier.ApplicantBusiness, dossier.ApplicantAgency, dossier.ApplicantOther} {
+		d.Kinds = append(d.Kinds, option{k.String(), inLang(page.P, k.NameVI(), k.NameEN())})
+	}
+	d.Channels = []option{{"in_person", page.P.T("dossier.channel.in_person")}, {"postal", page.P.T("dossier.channel.postal")}}
+	for _, m := range dossier.ReturnMethods() {
+		d.Methods = append(d.Methods, option{string(m), page.P.T("dossier.return." + string(m))})
+	}
+	if code == "" {
+		return d, nil
+	}
+	proc, err := s.cfg.Catalog.InForce(ctx, code, s.now())
+	if err != nil {
+		if fault.Is(err, fault.NotFound) {
+			return d, nil
+		}
+		return d, err
+	}
+	d.ProcedureName = proc.Name
+	posted := form.Values["procedure"] == code
+	for j, c := range proc.Components {
+		row := componentRow{Index: j, Name: c.Name, Mandatory: c.Mandatory && c.Case == "",
+			Originals: strconv.Itoa(c.Originals), CertifiedCopies: strconv.Itoa(c.CertifiedCopies), Copies: strconv.Itoa(c.Copies)}
+		if posted {
+			pre := fmt.Sprintf("c%d.", j)
+			row.Provided = form.Values[pre+"provided"] != ""
+			row.Originals, row.CertifiedCopies, row.Copies = form.Values[pre+"originals"], form.Values[pre+"certified_copies"], form.Values[pre+"copies"]
+		}
+		row.Error = form.Errors[fmt.Sprintf("required_components[%d]", j)]
+		d.Rows = append(d.Rows, row)
+	}
+	return d, nil
+}
+
+func (s *Server) dossierNewForm(w http.ResponseWriter, r *http.Request, p account.Principal) {
+	if !p.Can(account.ReceiveDossiers) {
+		s.renderError(w, r, fault.New(fault.Forbidden, "error.forbidden"))
+		return
+	}
+	page := s.newPage(r, "dossier.new.title")
+	page.Form.Values["channel"] = "in_person"
+	page.Form.Values["return_method"] = "desk"
+	page.Form.Values["applicant.kind"] = "citizen"
+	data, err := s.receptionData(r, page, s.deskUnit(r, p), strings.TrimSpace(r.URL.Query().Get("procedure")), page.Form)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	page.Data = data
+	s.render(w, r, http.StatusOK, "dossier_new", page)
+}
+
+func atoiOr0(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account.Principal) {
+	ctx := r.Context()
+	page := s.newPage(r, "dossier.new.title")
+	unit := strings.TrimSpace(r.PostFormValue("unit"))
+	if unit == "" {
+		unit = s.deskUnit(r, p)
+	}
+	code := strings.TrimSpace(r.PostFormValue("procedure"))
+	kind, _ := dossier.ParseApplicantKind(r.PostFormValue("applicant.kind"))
+	in := processing.ReceiveInput{ProcedureCode: code, UnitCode: unit, Channel: r.PostFormValue("channel"),
+		Applicant: dossier.Applicant{Kind: kind, Name: r.PostFormValue("applicant.name"), IDNumber: r.PostFormValue("applicant.id_number"),
+			Phone: r.PostFormValue("applicant.phone"), Email: r.PostFormValue("applicant.email"), Address: r.PostFormValue("applicant.address")},
+		ReturnMethod: r.PostFormValue("return_method"), ReturnAddress: r.PostFormValue("return_address"), Note: r.PostFormValue("note")}
+	var f fault.Fields
+	var rowOf []int // the checklist row of each paper
+	if code != "" {
+		if proc, err := s.cfg.Catalog.InForce(ctx, code, s.now()); err == nil {
+			for j, c := range proc.Components {
+				pre := fmt.Sprintf("c%d.", j)
+				if r.PostFormValue(pre+"provided") == "" {
+					continue
+				}
+				paper := dossier.Paper{Name: c.Name}
+				var ok1, ok2, ok3 bool
+				paper.Originals, ok1 = atoiOr0(r.PostFormValue(pre + "originals"))
+				paper.CertifiedCopies, ok2 = atoiOr0(r.PostFormValue(pre + "certified_copies"))
+				paper.Copies, ok3 = atoiOr0(r.PostFormValue(pre + "copies"))
+				if !ok1 || !ok2 || !ok3 {
+					f.Add(fmt.Sprintf("required_components[%d]", j), "dossier.page.count_invalid")
+				}
+				in.Components = append(in.Components, paper)
+				rowOf = append(rowOf, j)
+			}
+		}
+	}
+	err := f.Err()
+	var d dossier.Dossier
+	if err == nil {
+		d, err = s.cfg.Dossiers.Receive(ctx, p, in, s.now())
+	}
+	if err != nil {
+		fe := fault.As(err)
+		if fe.Kind == fault.Internal || fe.Kind == fault.Forbidden || fe.Kind == fault.Unauthorized {
+			s.renderError(w, r, err)
+			return
+		}
+		page.Form = formFrom(r).withError(page.P, err)
+		for i, j := range rowOf { // a paper's own errors show on its checklist row
+			for _, part := range []string{"name", "originals", "certified_copies", "copies"} {
+				if msg, ok := page.Form.Errors[fmt.Sprintf("components[%d].%s", i, part)]; ok {
+					page.Form.Errors[fmt.Sprintf("required_components[%d]", j)] = msg
+				}
+			}
+		}
+		data, derr := s.receptionData(r, page, unit, code, page.Form)
+		if derr != nil {
+			s.renderError(w, r, derr)
+			return
+		}
+		page.Data = data
+		s.render(w, r, fe.Kind.HTTPStatus(), "dossier_new", page)
+		return
+	}
+	redirect(w, r, "/dossiers/"+url.PathEscape(d.Code), "notice.dossier_received")
+}
+
+// --- The dossier page ---
