@@ -128,7 +128,7 @@ func (s *Service) Published(ctx context.Context, code string) (procedure.Procedu
 // pins: among published, amended and abolished versions, the latest whose effective date is not
 // after t, unless abolished by then. Errors: NotFound.
 func (s *Service) InForce(ctx context.Context, code string, t time.Time) (procedure.Procedure, error) {
-	vs, err := s.Store.ProcedureVersions(ctx, strings.TrimSpace(code))
+	vs, err := s.versionsOf(ctx, strings.TrimSpace(code))
 	if err != nil {
 		return procedure.Procedure{}, err
 	}
@@ -190,7 +190,7 @@ func (s *Service) Fields(ctx context.Context) ([]procedure.Field, error) { retur
 
 // Version returns one version of a procedure (the one a dossier pinned). Errors: NotFound.
 func (s *Service) Version(ctx context.Context, code string, version int) (procedure.Procedure, error) {
-	vs, err := s.Store.ProcedureVersions(ctx, strings.TrimSpace(code))
+	vs, err := s.versionsOf(ctx, strings.TrimSpace(code))
 	if err != nil {
 		return procedure.Procedure{}, err
 	}

@@ -34,13 +34,43 @@ type index struct {
 	loaded     bool
 	loadedAt   time.Time
 	refreshing bool
+
+	// versions caches every version of the procedures asked for by InForce and Version (each
+	// reception asks), dropped with the index and after indexTTL.
+	versions   map[string][]procedure.Procedure
+	versionsAt time.Time
 }
 
 // invalidate drops the index after a change, so the next search sees it.
 func (s *Service) invalidate() {
 	s.idx.mu.Lock()
 	s.idx.loaded = false
+	s.idx.versions = nil
 	s.idx.mu.Unlock()
+}
+
+// versionsOf returns every version of a procedure, from the cache when it is fresh. Callers must
+// not change the slice.
+func (s *Service) versionsOf(ctx context.Context, code string) ([]procedure.Procedure, error) {
+	s.idx.mu.Lock()
+	if s.idx.versions == nil || s.now().Sub(s.idx.versionsAt) > indexTTL {
+		s.idx.versions, s.idx.versionsAt = map[string][]procedure.Procedure{}, s.now()
+	}
+	vs, ok := s.idx.versions[code]
+	s.idx.mu.Unlock()
+	if ok {
+		return vs, nil
+	}
+	vs, err := s.Store.ProcedureVersions(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	s.idx.mu.Lock()
+	if s.idx.versions != nil {
+		s.idx.versions[code] = vs
+	}
+	s.idx.mu.Unlock()
+	return vs, nil
 }
 
 func (s *Service) now() time.Time {
