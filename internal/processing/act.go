@@ -84,6 +84,11 @@ func (s *Service) Act(ctx context.Context, p account.Principal, code string, act
 	if version != 0 && version != d.Version {
 		return dossier.Dossier{}, fault.New(fault.Conflict, "dossier.changed", d.Code)
 	}
+	if action == dossier.ActAssign {
+		if body, err = s.assignee(ctx, d, body); err != nil {
+			return dossier.Dossier{}, err
+		}
+	}
 	cal, err := s.Calendar.For(ctx, d.ReceivingUnit)
 	if err != nil {
 		return dossier.Dossier{}, err
@@ -108,4 +113,25 @@ func decodeErr(err error) error {
 		return fault.New(fault.Invalid, "api.body.malformed")
 	}
 	return f.Err()
+}
+
+// assignee checks that the officer named in an assignment exists, is active and works on the
+// dossier's units, and adds their full name to the body. Errors: Invalid on the field "assignee".
+func (s *Service) assignee(ctx context.Context, d dossier.Dossier, body []byte) ([]byte, error) {
+	var in map[string]any
+	if err := json.Unmarshal(body, &in); err != nil {
+		return nil, decodeErr(err)
+	}
+	name, _ := in["assignee"].(string)
+	if strings.TrimSpace(name) == "" {
+		return body, nil // the domain reports the missing assignee
+	}
+	u, _, err := s.Store.UserByUsername(ctx, strings.ToLower(strings.TrimSpace(name)))
+	if err != nil || !u.Active || s.authorize(ctx, u.Principal(), d, account.ViewDossiers) != nil {
+		var f fault.Fields
+		f.Add("assignee", "dossier.assignee.invalid", name)
+		return nil, f.Err()
+	}
+	in["assignee"], in["assignee_name"] = u.Username, u.FullName
+	return json.Marshal(in)
 }

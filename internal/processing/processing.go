@@ -42,6 +42,7 @@ type Store interface {
 	DossierEvents(ctx context.Context, code string) ([]dossier.Event, error)
 	ListDossiers(ctx context.Context, q Query) ([]dossier.Dossier, int, error)
 	UnitByCode(ctx context.Context, code string) (account.Unit, error)
+	UserByUsername(ctx context.Context, username string) (account.User, string, error)
 	Units(ctx context.Context) ([]account.Unit, error)
 }
 

@@ -45,17 +45,15 @@ func setup(t *testing.T, e storetest.Engine) world {
 		t.Fatal(err)
 	}
 	w := world{svc: &processing.Service{Store: e.DB, Catalog: cat, Calendar: &workcal.Service{Store: e.DB}, Rand: rand.Reader}, staff: map[string]account.Principal{}}
-	units := map[string]account.Unit{}
-	all, _ := e.DB.Units(ctx)
-	for _, u := range all {
-		units[u.Code] = u
-	}
 	for name, spec := range map[string][2]string{
 		"tiepnhan": {"000.31.21.H06", "reception"}, "chuyenvien": {"000.31.03.H06", "specialist"}, "truongphong": {"000.31.03.H06", "head"},
 		"lanhdao": {"000.31.21.H06", "leader"}, "vanthu": {"000.31.21.H06", "clerk"}, "kinhbac": {"000.32.21.H06", "reception"},
 	} {
-		u := units[spec[0]]
-		w.staff[name] = account.Principal{Username: name, FullName: name, UnitID: u.ID, UnitCode: u.Code, UnitPath: u.Path, Roles: []account.Role{account.Role(spec[1])}}
+		u, err := acc.CreateUser(ctx, sys, account.UserInput{Username: name, FullName: name, UnitCode: spec[0], Roles: []string{spec[1]}, Password: "12345678"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.staff[name] = u.Principal()
 	}
 	return w
 }
@@ -211,5 +209,42 @@ func TestTwoOfficersAtOnce(t *testing.T) {
 				t.Fatalf("the loser got %v, want a conflict", loser)
 			}
 		})
+	}
+}
+
+func TestAssignOnlyToOfficersOfTheDossier(t *testing.T) {
+	ctx := context.Background()
+	e := storetest.SQLite(t, storetest.Options{})
+	w := setup(t, e)
+	p, _ := w.svc.Catalog.Published(ctx, "2.000908")
+	t0procedure = p
+	acc := &account.Service{Store: e.DB, Hash: account.HashParams{Memory: 1024, Time: 1, Threads: 1}}
+	for _, u := range []account.UserInput{
+		{Username: "nguoila", FullName: "Người Lạ", UnitCode: "000.32.21.H06", Roles: []string{"specialist"}, Password: "12345678"},
+	} {
+		if _, err := acc.CreateUser(ctx, account.System("t"), u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict)
+	d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], filing(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Act(ctx, w.staff["tiepnhan"], d.Code, dossier.ActTransfer, 0, nil, now); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"nguoila", "khongco"} {
+		_, err := w.svc.Act(ctx, w.staff["truongphong"], d.Code, dossier.ActAssign, 0, []byte(`{"assignee":"`+who+`"}`), now)
+		if fault.As(err).Fields["assignee"].Key != "dossier.assignee.invalid" {
+			t.Fatalf("assigned to %s: %v", who, err)
+		}
+	}
+	d, err = w.svc.Act(ctx, w.staff["truongphong"], d.Code, dossier.ActAssign, 0, []byte(`{"assignee":"chuyenvien"}`), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := d.Steps[d.CurrentStep()]; st.Assignee != "chuyenvien" || st.AssigneeName != "chuyenvien" {
+		t.Fatalf("assigned step: %+v", st)
 	}
 }
