@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,48 +21,11 @@ import (
 
 const dossierWalkTimeout = 90 * time.Second // the whole walk, so the test can never hang
 
-// newDossierBrowser starts chromium like newBrowser, with a fresh profile, but gives the whole session
-// dossierWalkTimeout: the walk has many more pages than the unit test.
-func newDossierBrowser(t *testing.T) *browser {
-	t.Helper()
-	execPath := chromiumPath(t)
-	profile := t.TempDir()
-	b := &browser{t: t, output: &syncBuffer{}}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(execPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(b.output),
-	)
-	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), dossierWalkTimeout)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(timeoutCtx, opts...)
-	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-		cancelTimeout()
-	})
-	b.ctx = ctx
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v\nbrowser output:\n%s", execPath, err, b.output.String())
-	}
-	return b
-}
-
 // receivedNotice is the notice on the dossier page right after reception: the code and the lookup secret.
 var receivedNotice = regexp.MustCompile(`Đã tiếp nhận hồ sơ (\S+)\. Mã tra cứu: (\S+)\.`)
 
 func TestBrowserDossierWalk(t *testing.T) {
-	b := newDossierBrowser(t)
+	b := newBrowser(t, dossierWalkTimeout)
 	s := startServer(t, "--demo")
 	shots := screenshotDir(t)
 	start := time.Now()

@@ -54,8 +54,9 @@ type browser struct {
 	output *syncBuffer // the browser's own stdout and stderr, shown when a step fails
 }
 
-// newBrowser starts chromium and opens a tab; every later step must finish within browserTimeout of now.
-func newBrowser(t *testing.T) *browser {
+// newBrowser starts chromium with a fresh profile and opens a tab; the whole session must finish
+// within limit of now, so a test can never hang.
+func newBrowser(t *testing.T, limit time.Duration) *browser {
 	t.Helper()
 	execPath := chromiumPath(t)
 	profile := t.TempDir() // made before the browser starts, so it is removed after the browser stops
@@ -75,7 +76,7 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.WindowSize(1280, 900),
 		chromedp.CombinedOutput(b.output),
 	)
-	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), browserTimeout)
+	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), limit)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(timeoutCtx, opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	// Cancelling waits for the tab to close and the browser process to exit.
@@ -196,7 +197,7 @@ func screenshotDir(t *testing.T) string {
 }
 
 func TestBrowserAdminCreatesUnit(t *testing.T) {
-	b := newBrowser(t)
+	b := newBrowser(t, browserTimeout)
 	s := startServer(t, "--demo")
 	shots := screenshotDir(t)
 

@@ -24,6 +24,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 type world struct {
 	svc   *processing.Service
 	staff map[string]account.Principal
+	proc  procedure.Procedure // 2.000908, the procedure the tests file
 }
 
 func setup(t *testing.T, e storetest.Engine) world {
@@ -55,16 +56,19 @@ func setup(t *testing.T, e storetest.Engine) world {
 		}
 		w.staff[name] = u.Principal()
 	}
+	var err error
+	if w.proc, err = cat.Published(ctx, "2.000908"); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }
 
-func filing() processing.ReceiveInput {
-	return processing.ReceiveInput{ProcedureCode: "2.000908", UnitCode: "000.31.21.H06", Channel: "in_person",
+// filing is a complete desk filing of the world's procedure.
+func (w world) filing() processing.ReceiveInput {
+	return processing.ReceiveInput{ProcedureCode: w.proc.Code, UnitCode: "000.31.21.H06", Channel: "in_person",
 		Applicant:  dossier.Applicant{Kind: dossier.ApplicantCitizen, Name: "Trần Văn Bình", IDNumber: "027090004321", Phone: "0987654321"},
-		Components: papersOf(t0procedure)}
+		Components: papersOf(w.proc)}
 }
-
-var t0procedure procedure.Procedure
 
 func papersOf(p procedure.Procedure) []dossier.Paper {
 	var out []dossier.Paper
@@ -79,13 +83,8 @@ func TestWalkThroughEveryRole(t *testing.T) {
 		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
 			w := setup(t, e)
-			p, err := w.svc.Catalog.Published(ctx, "2.000908")
-			if err != nil {
-				t.Fatal(err)
-			}
-			t0procedure = p
 			now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict) // Monday
-			d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], filing(), now)
+			d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,8 +143,6 @@ func TestConcurrentReceptionsGetDistinctCodes(t *testing.T) {
 		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
 			w := setup(t, e)
-			p, _ := w.svc.Catalog.Published(ctx, "2.000908")
-			t0procedure = p
 			now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict)
 			const n = 24
 			codes := make(chan string, n)
@@ -154,7 +151,7 @@ func TestConcurrentReceptionsGetDistinctCodes(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], filing(), now)
+					d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), now)
 					if err != nil {
 						t.Error(err)
 						return
@@ -183,10 +180,8 @@ func TestTwoOfficersAtOnce(t *testing.T) {
 		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
 			w := setup(t, e)
-			p, _ := w.svc.Catalog.Published(ctx, "2.000908")
-			t0procedure = p
 			now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict)
-			d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], filing(), now)
+			d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -216,8 +211,6 @@ func TestAssignOnlyToOfficersOfTheDossier(t *testing.T) {
 	ctx := context.Background()
 	e := storetest.SQLite(t, storetest.Options{})
 	w := setup(t, e)
-	p, _ := w.svc.Catalog.Published(ctx, "2.000908")
-	t0procedure = p
 	acc := &account.Service{Store: e.DB, Hash: account.HashParams{Memory: 1024, Time: 1, Threads: 1}}
 	for _, u := range []account.UserInput{
 		{Username: "nguoila", FullName: "Người Lạ", UnitCode: "000.32.21.H06", Roles: []string{"specialist"}, Password: "12345678"},
@@ -227,7 +220,7 @@ func TestAssignOnlyToOfficersOfTheDossier(t *testing.T) {
 		}
 	}
 	now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict)
-	d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], filing(), now)
+	d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), now)
 	if err != nil {
 		t.Fatal(err)
 	}
