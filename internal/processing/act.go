@@ -11,6 +11,7 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/procedure"
 )
 
 // step is one action of package dossier with its input decoded from JSON.
@@ -49,6 +50,22 @@ var steps = map[dossier.Action]step{
 	dossier.ActRefuse:              decodeAs(dossier.RefuseAfterAppraisal),
 	dossier.ActResultReady:         decodeAs(dossier.ResultReady),
 	dossier.ActReturn:              decodeAs(dossier.Return),
+	// The desk's answers to an online dossier (status 1); receiving one needs the catalog (see Act).
+	dossier.ActGuideSupplement:   decodeAs(dossier.GuideSupplementAtDesk),
+	dossier.ActRefuseAtReception: decodeAs(refuseOnline),
+	dossier.ActReceive:           nil,
+}
+
+// refuseOnline refuses an online dossier at reception (Mẫu 03); the procedure is the dossier's own.
+func refuseOnline(d dossier.Dossier, in dossier.RefusalInput, a dossier.Actor, cal *calendar.Calendar, now time.Time) (dossier.Dossier, []dossier.Event, error) {
+	return dossier.RefuseAtReception(d, in, a, procedure.Procedure{}, cal, now)
+}
+
+// receiveOnline returns the step receiving an online dossier under p, the procedure version in force now.
+func receiveOnline(p procedure.Procedure) step {
+	return decodeAs(func(d dossier.Dossier, in dossier.FilingInput, a dossier.Actor, cal *calendar.Calendar, now time.Time) (dossier.Dossier, []dossier.Event, error) {
+		return dossier.Receive(d, in, a, p, cal, now)
+	})
 }
 
 // StepActions lists the actions Act takes, in the order of a dossier's life.
@@ -83,6 +100,18 @@ func (s *Service) Act(ctx context.Context, p account.Principal, code string, act
 	}
 	if version != 0 && version != d.Version {
 		return dossier.Dossier{}, fault.New(fault.Conflict, "dossier.changed", d.Code)
+	}
+	if action == dossier.ActReceive {
+		proc, err := s.Catalog.InForce(ctx, d.ProcedureCode, now)
+		if fault.Is(err, fault.NotFound) {
+			var f fault.Fields
+			f.Add("procedure", "dossier.procedure.unknown", d.ProcedureCode)
+			return dossier.Dossier{}, f.Err()
+		}
+		if err != nil {
+			return dossier.Dossier{}, err
+		}
+		run = receiveOnline(proc)
 	}
 	if action == dossier.ActAssign {
 		if body, err = s.assignee(ctx, d, body); err != nil {

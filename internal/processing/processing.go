@@ -44,6 +44,8 @@ type Store interface {
 	UnitByCode(ctx context.Context, code string) (account.Unit, error)
 	UserByUsername(ctx context.Context, username string) (account.User, string, error)
 	Units(ctx context.Context) ([]account.Unit, error)
+	InsertGuidance(ctx context.Context, actor account.Principal, unitCode string, g dossier.Guidance) (int64, error)
+	Guidance(ctx context.Context, id int64) (dossier.Guidance, string, error)
 }
 
 // Service runs dossiers.

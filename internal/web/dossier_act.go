@@ -25,14 +25,13 @@ func actionBody(a dossier.Action, r *http.Request) ([]byte, error) {
 	switch a {
 	case dossier.ActAssign:
 		body["assignee"] = v("assignee")
-	case dossier.ActRequestSupplement:
-		var items []map[string]any
-		for line := range strings.SplitSeq(r.PostFormValue("items"), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				items = append(items, map[string]any{"name": line, "reason": v("reason")})
-			}
+	case dossier.ActRequestSupplement, dossier.ActGuideSupplement:
+		body["items"] = guidanceItems(r.PostFormValue("items"), v("reason"))
+		if a == dossier.ActGuideSupplement && v("contact") != "" {
+			body["contact"] = v("contact")
 		}
-		body["items"] = items
+	case dossier.ActRefuseAtReception:
+		body["reasons"] = lines(r.PostFormValue("reasons"))
 	case dossier.ActReschedule:
 		body["reason"] = v("reason")
 		if v("new_due_date") != "" {
@@ -80,6 +79,20 @@ func actionBody(a dossier.Action, r *http.Request) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(body)
+}
+
+// guidanceItems reads the items of a supplement request or guidance, one per line as
+// "paper: reason"; a line without its own reason takes the shared one.
+func guidanceItems(text, reason string) []dossier.GuidanceItem {
+	var items []dossier.GuidanceItem
+	for _, line := range lines(text) {
+		name, why, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(why) == "" {
+			name, why = strings.TrimSuffix(line, ":"), reason
+		}
+		items = append(items, dossier.GuidanceItem{Name: strings.TrimSpace(name), Reason: strings.TrimSpace(why)})
+	}
+	return items
 }
 
 func (s *Server) dossierAct(w http.ResponseWriter, r *http.Request, p account.Principal) {

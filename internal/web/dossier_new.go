@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -162,9 +163,9 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 		}
 	}
 	err := f.Err()
-	var d dossier.Dossier
+	var target, notice string
 	if err == nil {
-		d, err = s.cfg.Dossiers.Receive(ctx, p, in, s.now())
+		target, notice, err = s.deskDecision(r, p, in, rowOf)
 	}
 	if err != nil {
 		fe := fault.As(err)
@@ -180,6 +181,11 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 				}
 			}
 		}
+		for field, msg := range page.Form.Errors { // an item's error shows under the reasons box
+			if strings.HasPrefix(field, "items") || field == "reasons" {
+				page.Form.Errors["desk_reasons"] = msg
+			}
+		}
 		data, derr := s.receptionData(r, page, unit, code, page.Form)
 		if derr != nil {
 			s.renderError(w, r, derr)
@@ -189,7 +195,37 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 		s.render(w, r, fe.Kind.HTTPStatus(), "dossier_new", page)
 		return
 	}
-	redirect(w, r, "/dossiers/"+url.PathEscape(d.Code), "notice.dossier_received")
+	redirect(w, r, target, notice)
+}
+
+// deskDecision carries out the officer's decision on the papers handed in: receive them (Mẫu 01),
+// guide the applicant to complete them (Mẫu 02: the mandatory papers not ticked and each line of
+// the reasons box), or refuse them (Mẫu 03: each line of the box is a reason). It returns where to
+// go next and the notice to show there.
+func (s *Server) deskDecision(r *http.Request, p account.Principal, in processing.ReceiveInput, provided []int) (string, string, error) {
+	ctx, now := r.Context(), s.now()
+	switch r.PostFormValue("intent") {
+	case "guide":
+		var items []dossier.GuidanceItem
+		notProvided := s.newPage(r, "dossier.new.title").P.T("dossier.guidance.not_provided")
+		if proc, err := s.cfg.Catalog.InForce(ctx, in.ProcedureCode, now); err == nil {
+			for j, c := range proc.Components {
+				if c.Mandatory && c.Case == "" && !slices.Contains(provided, j) {
+					items = append(items, dossier.GuidanceItem{Name: c.Name, Originals: c.Originals, CertifiedCopies: c.CertifiedCopies,
+						Copies: c.Copies, Reason: notProvided})
+				}
+			}
+		}
+		items = append(items, guidanceItems(r.PostFormValue("desk_reasons"), notProvided)...)
+		_, id, err := s.cfg.Dossiers.GuideAtDesk(ctx, p, in, dossier.GuidanceInput{Items: items, Contact: strings.TrimSpace(r.PostFormValue("contact"))}, now)
+		return "/guidances/" + strconv.FormatInt(id, 10), "notice.guidance_given", err
+	case "refuse":
+		d, err := s.cfg.Dossiers.RefuseAtDesk(ctx, p, in, lines(r.PostFormValue("desk_reasons")), now)
+		return "/dossiers/" + url.PathEscape(d.Code), "notice.dossier_refused", err
+	default:
+		d, err := s.cfg.Dossiers.Receive(ctx, p, in, now)
+		return "/dossiers/" + url.PathEscape(d.Code), "notice.dossier_received", err
+	}
 }
 
 // --- The dossier page ---

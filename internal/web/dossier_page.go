@@ -61,6 +61,9 @@ type dossierData struct {
 
 // actionFields are the inputs of each action's form beyond the note.
 var actionFields = map[dossier.Action][]string{
+	dossier.ActReceive:            {"note"},
+	dossier.ActGuideSupplement:    {"items", "reason", "contact", "note"},
+	dossier.ActRefuseAtReception:  {"reasons", "note"},
 	dossier.ActTransfer:           {"note"},
 	dossier.ActAssign:             {"assignee", "note"},
 	dossier.ActRequestSupplement:  {"items", "reason", "note"},

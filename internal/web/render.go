@@ -44,6 +44,8 @@ func staticHandler() http.Handler {
 var funcs = template.FuncMap{
 	// nodeView pairs a tree node with the printer, for the recursive unit tree.
 	"nodeView": func(p i18n.Printer, n *account.TreeNode) nodeView { return nodeView{P: p, Node: n} },
+	// inc turns a zero-based index into a row number.
+	"inc": func(i int) int { return i + 1 },
 }
 
 // nodeView is what the recursive "unit-node" template receives.

@@ -30,6 +30,8 @@ type site struct {
 	URL string
 	svc *account.Service
 	cat *catalog.Service
+	// dossiers files online dossiers for the desk to answer (the portal is not under test here).
+	dossiers *processing.Service
 }
 
 func newSite(t *testing.T) *site {
@@ -78,7 +80,7 @@ func buildSite(t *testing.T, sample bool) *site {
 	}
 	cat := &catalog.Service{Store: e.DB}
 	if sample {
-		if _, _, err := cat.Import(ctx, sys, "catalog-sample.json", procedure.SampleCatalog, nil, now); err != nil {
+		if _, _, err := cat.Import(ctx, sys, "catalog-sample.json", procedure.SampleCatalog, nil, now.AddDate(0, 0, -60)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -90,7 +92,7 @@ func buildSite(t *testing.T, sample bool) *site {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &site{URL: ts.URL, svc: svc, cat: cat}
+	return &site{URL: ts.URL, svc: svc, cat: cat, dossiers: dossiers}
 }
 
 // client is a browser-like client: cookies kept, redirects not followed, CSRF token remembered.

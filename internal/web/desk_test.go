@@ -1,0 +1,109 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/dossier"
+	"motcua/internal/processing"
+)
+
+// At the desk, papers that cannot be received get a guidance (Mẫu 02) listing the mandatory papers
+// not ticked and each line typed, or a refusal (Mẫu 03) with each line as a reason.
+func TestDeskGuidanceAndRefusal(t *testing.T) {
+	s := newDossierSite(t)
+	desk := s.login(t, "tiepnhan")
+
+	incomplete := birthForm()
+	incomplete.Del("c1.provided")
+	incomplete.Set("intent", "guide")
+	incomplete.Set("desk_reasons", "Tờ khai đăng ký khai sinh: thiếu chữ ký của người đi khai\nSổ hộ khẩu")
+	incomplete.Set("contact", "0222 3854 123")
+	status, loc, body := desk.post("/dossiers", incomplete)
+	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/guidances/") {
+		t.Fatalf("guide: %d %q\n%s", status, loc, body)
+	}
+	status, _, body = desk.get(loc)
+	for _, want := range []string{"Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Đã ghi nhận phiếu hướng dẫn", "Giấy chứng sinh", "Chưa có trong hồ sơ",
+		"thiếu chữ ký của người đi khai", "Sổ hộ khẩu", "Trần Văn Bình", "Phạm Thị Nhung", "0222 3854 123"} {
+		if status != 200 || !strings.Contains(body, want) {
+			t.Errorf("guidance page (%d) lacks %q", status, want)
+		}
+	}
+	if status, _, _ := s.login(t, "motcuakb").get(loc); status != http.StatusForbidden {
+		t.Errorf("another commune's desk reads the guidance: %d", status)
+	}
+
+	complete := birthForm()
+	complete.Set("intent", "guide")
+	status, _, body = desk.post("/dossiers", complete)
+	if status != http.StatusBadRequest || !strings.Contains(body, `id="desk_reasons-err"`) || !strings.Contains(body, `value="Trần Văn Bình"`) {
+		t.Errorf("guidance with nothing missing: %d", status)
+	}
+
+	refuse := birthForm()
+	refuse.Set("intent", "refuse")
+	status, _, body = desk.post("/dossiers", refuse)
+	if status != http.StatusBadRequest || !strings.Contains(body, `id="desk_reasons-err"`) {
+		t.Errorf("refusal without reason: %d", status)
+	}
+	refuse.Set("desk_reasons", "Thủ tục thuộc thẩm quyền của Sở Tư pháp")
+	status, loc, _ = desk.post("/dossiers", refuse)
+	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/dossiers/") {
+		t.Fatalf("refuse: %d %q", status, loc)
+	}
+	status, _, body = desk.get(loc)
+	for _, want := range []string{"Đã ghi nhận việc từ chối tiếp nhận hồ sơ.", "Từ chối tiếp nhận", "Thủ tục thuộc thẩm quyền của Sở Tư pháp"} {
+		if status != 200 || !strings.Contains(body, want) {
+			t.Errorf("refused dossier page (%d) lacks %q", status, want)
+		}
+	}
+}
+
+// An online dossier waits in the desk's "new" tab with its 8-working-hour deadline, flagged once
+// missed; the desk asks for corrections, then receives it under the same code.
+func TestDeskAnswersOnlineDossier(t *testing.T) {
+	s := newDossierSite(t)
+	ctx := context.Background()
+	in := processing.ReceiveInput{ProcedureCode: "9.990002", UnitCode: "000.31.21.H06", ReturnMethod: "desk",
+		Applicant:  dossier.Applicant{Kind: dossier.ApplicantCitizen, Name: "Lê Thị Hoa", IDNumber: "027190001234", Phone: "0912345678"},
+		Components: []dossier.Paper{{Name: "Tờ khai đăng ký khai sinh", Originals: 1}, {Name: "Giấy chứng sinh", Originals: 1}}}
+	d, err := s.dossiers.SubmitOnline(ctx, in, time.Now().Add(-30*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk := s.login(t, "tiepnhan")
+	status, _, body := desk.get("/dossiers?tab=new")
+	if status != 200 || !strings.Contains(body, d.Code) || !strings.Contains(body, `class="late"`) {
+		t.Fatalf("new tab (%d) lacks the overdue online dossier %s", status, d.Code)
+	}
+	page := "/dossiers/" + d.Code
+	status, _, body = desk.get(page)
+	for _, want := range []string{"/act/receive", "/act/guide_supplement", "/act/refuse_at_reception"} {
+		if status != 200 || !strings.Contains(body, want) {
+			t.Fatalf("online dossier page (%d) lacks %q", status, want)
+		}
+	}
+	version := versionField.FindStringSubmatch(body)[1]
+	status, _, _ = desk.post(page+"/act/guide_supplement", url.Values{"version": {version}, "items": {"Giấy chứng sinh: ảnh chụp bị mờ"}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("guide: %d", status)
+	}
+	_, _, body = desk.get(page)
+	version = versionField.FindStringSubmatch(body)[1]
+	if !strings.Contains(body, "Hướng dẫn bổ sung hồ sơ") {
+		t.Errorf("timeline lacks the guidance")
+	}
+	status, _, _ = desk.post(page+"/act/receive", url.Values{"version": {version}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("receive: %d", status)
+	}
+	_, _, body = desk.get(page)
+	if !strings.Contains(body, "Được tiếp nhận") || !strings.Contains(body, d.Code) {
+		t.Errorf("received online dossier page lacks its status or code")
+	}
+}
