@@ -18,7 +18,7 @@ func TestDeskAnswersOnlineDossiers(t *testing.T) {
 		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
 			w := setup(t, e)
-			submitted := time.Date(2026, 3, 9, 20, 30, 0, 0, ict) // Monday evening: the 8 hours start Tuesday morning
+			submitted := time.Date(2026, 3, 9, 20, 30, 0, 0, ict)   // Monday evening: the 8 hours start Tuesday morning
 			online, err := w.svc.Catalog.Published(ctx, "2.000635") // offered online
 			if err != nil {
 				t.Fatal(err)
