@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/calendar"
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
@@ -105,6 +106,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	dynamic = append(dynamic, procedure.MessageKeys()...)
 	dynamic = append(dynamic, dossier.MessageKeys()...)
+	dynamic = append(dynamic, attachment.MessageKeys()...)
 	dynamic = append(dynamic, catalogPageKeys()...)
 	dynamic = append(dynamic, dossierPageKeys()...)
 	for _, k := range dynamic {
@@ -289,5 +291,6 @@ func dossierPageKeys() []string {
 	for _, t := range []string{"mine", "units", "today", "soon", "overdue", "waiting", "new"} {
 		keys = append(keys, "dossiers.tab."+t)
 	}
+	keys = append(keys, "notice.guidance_given", "notice.dossier_refused", "notice.dossier_received", "notice.dossier_updated")
 	return keys
 }
