@@ -37,7 +37,7 @@ func (tx *Tx) record(ctx context.Context, actor account.Principal, unitCode, act
 // VerifyAudit walks the whole audit log in order and returns the first break (nil when intact) and
 // the number of entries checked; err is set only when the log cannot be read.
 func (db *DB) VerifyAudit(ctx context.Context) (problem *audit.Problem, checked int64, err error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT seq, at, actor_id, actor, unit_code, action, object, before, after, prev_hash, hash
+	rows, err := db.readQuery(ctx, `SELECT seq, at, actor_id, actor, unit_code, action, object, before, after, prev_hash, hash
 		FROM audit_log ORDER BY seq`)
 	if err != nil {
 		return nil, 0, err
@@ -58,7 +58,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (problem *audit.Problem, checked 
 	}
 	var seq int64
 	var hash string
-	if err := db.read.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &hash); err != nil {
+	if err := db.readRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &hash); err != nil {
 		return nil, v.Count(), err
 	}
 	return v.Finish(seq, hash), v.Count(), nil
@@ -99,7 +99,7 @@ func (db *DB) ListAudit(ctx context.Context, f AuditFilter) ([]audit.Entry, erro
 	}
 	args = append(args, f.Limit)
 	q += ` ORDER BY seq DESC LIMIT ` + placeholder(len(args))
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.readQuery(ctx, q, args...)
 	if err != nil {
 		return nil, mapErr(err, "list audit")
 	}

@@ -13,7 +13,7 @@ var _ workcal.Store = (*DB)(nil)
 
 // CalendarOverrides returns every override of every scope, by scope and date.
 func (db *DB) CalendarOverrides(ctx context.Context) ([]workcal.Override, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT unit_code, day, kind, name_vi, name_en, created_by, created_at
+	rows, err := db.readQuery(ctx, `SELECT unit_code, day, kind, name_vi, name_en, created_by, created_at
 		FROM calendar_overrides ORDER BY unit_code, day`)
 	if err != nil {
 		return nil, mapErr(err, "calendar overrides")
@@ -80,7 +80,7 @@ func (db *DB) DeleteCalendarOverride(ctx context.Context, actor account.Principa
 
 // UnitHours returns the desk hours of the units that set their own, by unit code.
 func (db *DB) UnitHours(ctx context.Context) (map[string]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT unit_code, hours FROM unit_hours`)
+	rows, err := db.readQuery(ctx, `SELECT unit_code, hours FROM unit_hours`)
 	if err != nil {
 		return nil, mapErr(err, "unit hours")
 	}

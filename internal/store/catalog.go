@@ -161,7 +161,7 @@ func (tx *Tx) upsertShared(ctx context.Context, p procedure.Procedure) error {
 
 // ProcedureVersions returns every version of a procedure, oldest first (none: NotFound).
 func (db *DB) ProcedureVersions(ctx context.Context, code string) ([]procedure.Procedure, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id
+	rows, err := db.readQuery(ctx, `SELECT d.doc FROM procedures p JOIN procedure_docs d ON d.procedure_id = p.id
 		WHERE p.code = $1 ORDER BY p.version`, code)
 	if err != nil {
 		return nil, mapErr(err, "procedure versions")
@@ -218,7 +218,7 @@ func (db *DB) SearchProcedures(ctx context.Context, q catalog.Query) ([]procedur
 	}
 	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM procedures p WHERE `+cond, args...).Scan(&total); err != nil {
+	if err := db.readRow(ctx, `SELECT count(*) FROM procedures p WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err, "search procedures")
 	}
 	limit := q.Limit
@@ -230,7 +230,7 @@ func (db *DB) SearchProcedures(ctx context.Context, q catalog.Query) ([]procedur
 	if q.Full {
 		col, join = "d.doc", " JOIN procedure_docs d ON d.procedure_id = p.id"
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+col+` FROM procedures p`+join+` WHERE `+cond+` ORDER BY p.field_name, p.name, p.code, p.version
+	rows, err := db.readQuery(ctx, `SELECT `+col+` FROM procedures p`+join+` WHERE `+cond+` ORDER BY p.field_name, p.name, p.code, p.version
 		LIMIT `+placeholder(len(args)+1)+` OFFSET `+placeholder(len(args)+2), page...)
 	if err != nil {
 		return nil, 0, mapErr(err, "search procedures")
@@ -284,7 +284,7 @@ func (db *DB) ProcedureUnits(ctx context.Context, code string) ([]string, error)
 
 // Fields returns the fields (lĩnh vực) that published procedures use, by name.
 func (db *DB) Fields(ctx context.Context) ([]procedure.Field, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT field_code, field_name FROM procedures WHERE status = 'published' AND field_name <> '' ORDER BY field_name`)
+	rows, err := db.readQuery(ctx, `SELECT DISTINCT field_code, field_name FROM procedures WHERE status = 'published' AND field_name <> '' ORDER BY field_name`)
 	if err != nil {
 		return nil, mapErr(err, "fields")
 	}
@@ -302,7 +302,7 @@ func (db *DB) Fields(ctx context.Context) ([]procedure.Field, error) {
 
 // LegalDocuments returns the recorded legal documents by number.
 func (db *DB) LegalDocuments(ctx context.Context) ([]procedure.LegalDocument, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT number, name, issued, issuer, effective_from FROM legal_documents ORDER BY number`)
+	rows, err := db.readQuery(ctx, `SELECT number, name, issued, issuer, effective_from FROM legal_documents ORDER BY number`)
 	if err != nil {
 		return nil, mapErr(err, "legal documents")
 	}
@@ -368,7 +368,7 @@ func (db *DB) SaveReview(ctx context.Context, actor account.Principal, r procedu
 
 // Reviews returns the reviews of a procedure ("" for all), newest first.
 func (db *DB) Reviews(ctx context.Context, code string) ([]procedure.Review, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT doc FROM procedure_reviews WHERE procedure_code = $1 OR $1 = '' ORDER BY reviewed_on DESC, id DESC`, code)
+	rows, err := db.readQuery(ctx, `SELECT doc FROM procedure_reviews WHERE procedure_code = $1 OR $1 = '' ORDER BY reviewed_on DESC, id DESC`, code)
 	if err != nil {
 		return nil, mapErr(err, "reviews")
 	}
@@ -390,7 +390,7 @@ func (db *DB) Reviews(ctx context.Context, code string) ([]procedure.Review, err
 
 // strings runs a one-column query.
 func (db *DB) strings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.readQuery(ctx, q, args...)
 	if err != nil {
 		return nil, mapErr(err, "query")
 	}
@@ -408,7 +408,7 @@ func (db *DB) strings(ctx context.Context, q string, args ...any) ([]string, err
 
 // AllProcedureUnits returns, for every procedure code, the set of units applying it.
 func (db *DB) AllProcedureUnits(ctx context.Context) (map[string]map[string]bool, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT procedure_code, unit_code FROM procedure_units`)
+	rows, err := db.readQuery(ctx, `SELECT procedure_code, unit_code FROM procedure_units`)
 	if err != nil {
 		return nil, mapErr(err, "procedure units")
 	}

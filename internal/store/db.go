@@ -41,6 +41,7 @@ type DB struct {
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
+	reads  readStmts
 }
 
 // Options tune Open.
@@ -84,7 +85,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		}
 		db.path = dsn
 		pragmas := "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-		db.write, err = sql.Open("sqlite", "file:"+escapePath(dsn)+"?"+pragmas+"&_txlock=immediate")
+		// The writer keeps savepoint journals in memory (group commit uses one savepoint per dossier)
+		// and a larger page cache than the default 2 MB.
+		db.write, err = sql.Open("sqlite", "file:"+escapePath(dsn)+"?"+pragmas+"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)&_txlock=immediate")
 		if err != nil {
 			return nil, err
 		}
@@ -128,6 +131,7 @@ func (db *DB) Close() error {
 		st.Close()
 	}
 	db.stmtMu.Unlock()
+	db.closeReadStmts()
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {

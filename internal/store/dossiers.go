@@ -167,7 +167,7 @@ func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before
 // DossierByCode returns a dossier, or NotFound.
 func (db *DB) DossierByCode(ctx context.Context, code string) (dossier.Dossier, error) {
 	var doc string
-	err := db.read.QueryRowContext(ctx, `SELECT doc FROM dossiers WHERE code = $1`, code).Scan(&doc)
+	err := db.readRow(ctx, `SELECT doc FROM dossiers WHERE code = $1`, code).Scan(&doc)
 	if err == sql.ErrNoRows {
 		return dossier.Dossier{}, fault.New(fault.NotFound, "dossier.not_found", code)
 	}
@@ -183,7 +183,7 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (dossier.Dossier, 
 
 // DossierEvents returns a dossier's timeline, oldest first.
 func (db *DB) DossierEvents(ctx context.Context, code string) ([]dossier.Event, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT e.at, e.actor, e.actor_unit, e.action, e.from_status, e.to_status, e.step, e.note,
+	rows, err := db.readQuery(ctx, `SELECT e.at, e.actor, e.actor_unit, e.action, e.from_status, e.to_status, e.step, e.note,
 		e.private, e.attachments FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY e.id`, code)
 	if err != nil {
 		return nil, mapErr(err, "dossier events")
@@ -241,14 +241,14 @@ func (db *DB) ListDossiers(ctx context.Context, q processing.Query) ([]dossier.D
 	}
 	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM dossiers WHERE `+cond, args...).Scan(&total); err != nil {
+	if err := db.readRow(ctx, `SELECT count(*) FROM dossiers WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err, "list dossiers")
 	}
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT doc FROM dossiers WHERE `+cond+` ORDER BY CASE WHEN due_at = 0 THEN 1 ELSE 0 END, due_at, id
+	rows, err := db.readQuery(ctx, `SELECT doc FROM dossiers WHERE `+cond+` ORDER BY CASE WHEN due_at = 0 THEN 1 ELSE 0 END, due_at, id
 		LIMIT `+placeholder(len(args)+1)+` OFFSET `+placeholder(len(args)+2), append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, mapErr(err, "list dossiers")

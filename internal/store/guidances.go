@@ -33,7 +33,7 @@ func (db *DB) InsertGuidance(ctx context.Context, actor account.Principal, unitC
 // Guidance returns a desk guidance and the unit that gave it, or NotFound.
 func (db *DB) Guidance(ctx context.Context, id int64) (dossier.Guidance, string, error) {
 	var unit, doc string
-	err := db.read.QueryRowContext(ctx, `SELECT unit_code, doc FROM desk_guidances WHERE id = $1`, id).Scan(&unit, &doc)
+	err := db.readRow(ctx, `SELECT unit_code, doc FROM desk_guidances WHERE id = $1`, id).Scan(&unit, &doc)
 	if err == sql.ErrNoRows {
 		return dossier.Guidance{}, "", fault.New(fault.NotFound, "guidance.not_found", id)
 	}

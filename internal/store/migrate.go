@@ -145,7 +145,7 @@ func (db *DB) Columns(ctx context.Context) ([]Column, error) {
 		q = `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
 		     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.name`
 	}
-	rows, err := db.read.QueryContext(ctx, q)
+	rows, err := db.readQuery(ctx, q)
 	if err != nil {
 		return nil, err
 	}

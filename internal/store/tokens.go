@@ -24,7 +24,7 @@ func (db *DB) CreateToken(ctx context.Context, actor account.Principal, u accoun
 
 // TokenUser returns the user of a live token, or NotFound.
 func (db *DB) TokenUser(ctx context.Context, tokenHash string) (account.User, error) {
-	u, err := scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+`
+	u, err := scanUser(db.readRow(ctx, `SELECT `+userColumns+userFrom+`
 		JOIN api_tokens t ON t.user_id = us.id WHERE t.token_hash = $1 AND t.revoked_at = 0`, tokenHash))
 	if err == sql.ErrNoRows {
 		return u, fault.New(fault.NotFound, "error.unauthorized")

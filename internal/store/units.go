@@ -27,7 +27,7 @@ func scanUnit(r scanner) (account.Unit, error) {
 
 // UnitByCode returns the unit with the given identifier, or a NotFound error.
 func (db *DB) UnitByCode(ctx context.Context, code string) (account.Unit, error) {
-	u, err := scanUnit(db.read.QueryRowContext(ctx, `SELECT `+unitColumns+unitFrom+` WHERE u.code = $1`, code))
+	u, err := scanUnit(db.readRow(ctx, `SELECT `+unitColumns+unitFrom+` WHERE u.code = $1`, code))
 	if err != nil {
 		return u, unitErr(err, code)
 	}
@@ -43,7 +43,7 @@ func unitErr(err error, code string) error {
 
 // Units returns every unit, ordered by path (a parent before its children).
 func (db *DB) Units(ctx context.Context) ([]account.Unit, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+unitColumns+unitFrom+` ORDER BY u.path`)
+	rows, err := db.readQuery(ctx, `SELECT `+unitColumns+unitFrom+` ORDER BY u.path`)
 	if err != nil {
 		return nil, mapErr(err, "units")
 	}
@@ -61,7 +61,7 @@ func (db *DB) Units(ctx context.Context) ([]account.Unit, error) {
 
 // UnitHistory returns every recorded (name, parent) version of every unit, oldest first.
 func (db *DB) UnitHistory(ctx context.Context) ([]account.UnitVersion, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT unit_id, valid_from, name, COALESCE(parent_id, 0)
+	rows, err := db.readQuery(ctx, `SELECT unit_id, valid_from, name, COALESCE(parent_id, 0)
 		FROM unit_history ORDER BY unit_id, valid_from, id`)
 	if err != nil {
 		return nil, mapErr(err, "unit history")

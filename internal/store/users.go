@@ -39,7 +39,14 @@ func (db *DB) loadRoles(ctx context.Context, q querier, users []account.User) er
 		args = append(args, u.ID)
 		ph = append(ph, placeholder(len(args)))
 	}
-	rows, err := q.QueryContext(ctx, `SELECT user_id, role FROM user_roles WHERE user_id IN (`+strings.Join(ph, ",")+`) ORDER BY user_id, role`, args...)
+	query := `SELECT user_id, role FROM user_roles WHERE user_id IN (` + strings.Join(ph, ",") + `) ORDER BY user_id, role`
+	var rows *sql.Rows
+	var err error
+	if q == querier(db.read) && len(users) == 1 { // the hot path of every token or session check
+		rows, err = db.readQuery(ctx, query, args...)
+	} else {
+		rows, err = q.QueryContext(ctx, query, args...)
+	}
 	if err != nil {
 		return err
 	}
@@ -74,7 +81,7 @@ type querier interface {
 // UserByUsername returns the user and the stored password hash, or a NotFound error.
 func (db *DB) UserByUsername(ctx context.Context, username string) (account.User, string, error) {
 	var hash string
-	row := db.read.QueryRowContext(ctx, `SELECT `+userColumns+`, us.password_hash`+userFrom+` WHERE us.username = $1`, username)
+	row := db.readRow(ctx, `SELECT `+userColumns+`, us.password_hash`+userFrom+` WHERE us.username = $1`, username)
 	var u account.User
 	var active, locked, created, updated int64
 	err := row.Scan(&u.ID, &u.Username, &u.FullName, &u.UnitID, &u.UnitCode, &u.UnitName, &u.UnitPath, &active,
@@ -96,7 +103,7 @@ func (db *DB) UserByUsername(ctx context.Context, username string) (account.User
 
 // Users returns the users whose unit lies under scopePath ("/" for all), ordered by unit then username.
 func (db *DB) Users(ctx context.Context, scopePath string) ([]account.User, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+userFrom+` WHERE un.path LIKE $1 ORDER BY un.path, us.username`, scopePath+"%")
+	rows, err := db.readQuery(ctx, `SELECT `+userColumns+userFrom+` WHERE un.path LIKE $1 ORDER BY un.path, us.username`, scopePath+"%")
 	if err != nil {
 		return nil, mapErr(err, "users")
 	}
@@ -240,7 +247,7 @@ func (db *DB) StartSession(ctx context.Context, s account.Session) error {
 func (db *DB) SessionUser(ctx context.Context, tokenHash string, now time.Time) (account.Session, account.User, error) {
 	var s account.Session
 	var created, expires int64
-	row := db.read.QueryRowContext(ctx, `SELECT s.token_hash, s.user_id, s.csrf, s.created_at, s.expires_at, `+userColumns+
+	row := db.readRow(ctx, `SELECT s.token_hash, s.user_id, s.csrf, s.created_at, s.expires_at, `+userColumns+
 		` FROM sessions s JOIN users us ON us.id = s.user_id JOIN units un ON un.id = us.unit_id
 		  WHERE s.token_hash = $1 AND s.expires_at > $2 AND us.active = 1`, tokenHash, ms(now))
 	var u account.User
