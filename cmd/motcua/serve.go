@@ -8,6 +8,9 @@ import (
 	"net"
 	"net/http"
 	neturl "net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -15,6 +18,7 @@ import (
 
 	"motcua/internal/account"
 	"motcua/internal/api"
+	"motcua/internal/attachment"
 	"motcua/internal/catalog"
 	"motcua/internal/demo"
 	"motcua/internal/processing"
@@ -33,8 +37,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	withDemo := fs.Bool("demo", false, "load demo units, users and data into an empty database and print the logins")
 	formsDir := fs.String("forms-dir", a.getenv("MOTCUA_FORMS_DIR"), "folder of the procedures' form templates offered for download (env MOTCUA_FORMS_DIR)")
 	devTemplates := fs.String("dev-templates", "", "read page templates from this folder on every request (development)")
+	filesDir := fs.String("files-dir", a.getenv("MOTCUA_FILES_DIR"), "folder of scanned papers and result files (env MOTCUA_FILES_DIR; default: beside the SQLite file, or ./motcua-files)")
+	maxUpload := fs.Int("max-upload-mb", envInt(a.getenv("MOTCUA_MAX_UPLOAD_MB"), 20), "largest file an officer or applicant may upload, in MB (env MOTCUA_MAX_UPLOAD_MB)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *maxUpload < 1 {
+		return fmt.Errorf("--max-upload-mb: %d is not a size in MB", *maxUpload)
 	}
 	start := time.Now()
 	log := a.logger()
@@ -46,7 +55,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	cal := &workcal.Service{Store: db, Now: a.now}
 	cat := &catalog.Service{Store: db}
-	dossiers := &processing.Service{Store: db, Catalog: cat, Calendar: cal, Rand: rand.Reader}
+	blobs, err := attachment.NewLocal(filesFolder(*filesDir, c.db))
+	if err != nil {
+		return fmt.Errorf("files: %w", err)
+	}
+	uploads := attachment.DefaultLimits()
+	uploads.MaxBytes = int64(*maxUpload) << 20
+	dossiers := &processing.Service{Store: db, Catalog: cat, Calendar: cal, Rand: rand.Reader, Files: blobs}
 	var logins []demo.Login
 	if *withDemo {
 		loaded, l, err := demo.Load(ctx, demo.Services{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Store: db}, a.now())
@@ -62,7 +77,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
-		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Version: buildVersion()})
+		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Version: buildVersion()})
 	if err != nil {
 		return err
 	}
@@ -101,6 +116,26 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		defer cancel()
 		return httpSrv.Shutdown(shutdownCtx)
 	}
+}
+
+// filesFolder returns the folder of stored files: the one configured, else beside the SQLite file
+// (motcua.db keeps its files in motcua-files), else ./motcua-files.
+func filesFolder(configured, dsn string) string {
+	if configured != "" {
+		return configured
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || dsn == "" || dsn == ":memory:" {
+		return "motcua-files"
+	}
+	return strings.TrimSuffix(dsn, filepath.Ext(dsn)) + "-files"
+}
+
+// envInt reads a whole number from an environment value, or returns def.
+func envInt(v string, def int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+		return n
+	}
+	return def
 }
 
 // redact hides the password of a database URL before it is printed.

@@ -46,6 +46,7 @@ type Dossier struct {
 	DueHistory    []DueChange    `json:"due_history"`          // every appointment, the first at receipt
 	Apologies     []Apology      `json:"apologies"`            // reschedules (Mẫu 04): at most one
 	Timeliness    Timeliness     `json:"timeliness,omitempty"` // set at the end: Classify(OriginalDueAt, FinishedAt)
+	Files         []File         `json:"files,omitempty"`      // scanned papers and result files, oldest first
 
 	SubmittedAt           time.Time `json:"submitted_at"`            // online arrival (last resubmission)
 	CorrectionDueAt       time.Time `json:"correction_due_at"`       // online: the desk must answer by then
@@ -207,6 +208,40 @@ type Apology struct {
 	To     time.Time `json:"to"`   // the new appointment
 }
 
+// File is a scanned paper or a result file attached to the dossier. Its
+// content is stored apart, under ID (the SHA-256 of the content); events name
+// the files they brought in their Attachments.
+type File struct {
+	ID         string      `json:"id"`
+	Name       string      `json:"name"`
+	Size       int64       `json:"size"`
+	Type       string      `json:"type"`                // detected from the content, e.g. "application/pdf"
+	Purpose    FilePurpose `json:"purpose"`             // why it was attached
+	Component  string      `json:"component,omitempty"` // the checklist paper it is a scan of, if any
+	UploadedBy string      `json:"uploaded_by"`
+	UploadedAt time.Time   `json:"uploaded_at"`
+}
+
+// FilePurpose says at which moment a file was attached.
+type FilePurpose string
+
+// The purposes of files.
+const (
+	FileComponent  FilePurpose = "component"  // a paper handed in at reception or online
+	FileSupplement FilePurpose = "supplement" // a paper handed in as a supplement
+	FileResult     FilePurpose = "result"     // a result document
+)
+
+// File returns the attached file with the given id.
+func (d Dossier) File(id string) (File, bool) {
+	for _, f := range d.Files {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return File{}, false
+}
+
 // Clone returns a deep copy of d: no slice is shared.
 func (d Dossier) Clone() Dossier {
 	c := d
@@ -223,6 +258,7 @@ func (d Dossier) Clone() Dossier {
 	c.Waits = slices.Clone(d.Waits)
 	c.DueHistory = slices.Clone(d.DueHistory)
 	c.Apologies = slices.Clone(d.Apologies)
+	c.Files = slices.Clone(d.Files)
 	return c
 }
 

@@ -291,6 +291,9 @@ func dossierPageKeys() []string {
 	for _, t := range []string{"mine", "units", "today", "soon", "overdue", "waiting", "new"} {
 		keys = append(keys, "dossiers.tab."+t)
 	}
+	for _, p := range []dossier.FilePurpose{dossier.FileComponent, dossier.FileSupplement, dossier.FileResult} {
+		keys = append(keys, "dossier.file.purpose."+string(p))
+	}
 	keys = append(keys, "notice.guidance_given", "notice.dossier_refused", "notice.dossier_received", "notice.dossier_updated")
 	return keys
 }

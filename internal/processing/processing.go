@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
@@ -57,6 +58,8 @@ type Service struct {
 	Rand io.Reader
 	// CodeFormat is the dossier code setting; empty means dossier.DefaultCodeFormat.
 	CodeFormat string
+	// Files stores the content of scanned papers and result files; nil refuses attachments.
+	Files attachment.Blobs
 }
 
 // actor is the domain's view of a principal.

@@ -25,6 +25,7 @@ type ReceiveInput struct {
 	ReturnMethod  string
 	ReturnAddress string
 	Note          string
+	Scans         []Scan // scanned papers, stored only if the dossier is
 }
 
 // Receive records a dossier received at the desk, with its code (unique per unit and day), lookup
@@ -47,7 +48,10 @@ func (s *Service) Receive(ctx context.Context, p account.Principal, in ReceiveIn
 		return d, err
 	}
 	d.Code = ""
-	return s.Store.InsertDossier(ctx, p, d, events, s.CodeFormat, now)
+	attach(&d, events, in.Scans, dossier.FileComponent)
+	return s.withFiles(ctx, in.Scans, func() (dossier.Dossier, error) {
+		return s.Store.InsertDossier(ctx, p, d, events, s.CodeFormat, now)
+	})
 }
 
 // SubmitOnline records a dossier filed online by its applicant (status 1, Mới đăng ký): it gets its
@@ -65,7 +69,10 @@ func (s *Service) SubmitOnline(ctx context.Context, in ReceiveInput, now time.Ti
 		return d, err
 	}
 	d.Code = ""
-	return s.Store.InsertDossier(ctx, account.Principal{Username: "portal"}, d, events, s.CodeFormat, now)
+	attach(&d, events, in.Scans, dossier.FileComponent)
+	return s.withFiles(ctx, in.Scans, func() (dossier.Dossier, error) {
+		return s.Store.InsertDossier(ctx, account.Principal{Username: "portal"}, d, events, s.CodeFormat, now)
+	})
 }
 
 // RefuseAtDesk records the refusal at reception of a dossier handed in at the desk (status 3, Mẫu 03),

@@ -1,9 +1,13 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +109,58 @@ func TestDeskAnswersOnlineDossier(t *testing.T) {
 	_, _, body = desk.get(page)
 	if !strings.Contains(body, "Được tiếp nhận") || !strings.Contains(body, d.Code) {
 		t.Errorf("received online dossier page lacks its status or code")
+	}
+}
+
+// pngBytes is a small valid PNG.
+func pngBytes(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 3, 3))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Scanned papers go with the reception: a file of a type not allowed or too large is refused with
+// the data typed kept; accepted scans are listed on the dossier page and downloaded by its officers.
+func TestReceptionWithScans(t *testing.T) {
+	s := newDossierSite(t)
+	desk := s.login(t, "tiepnhan")
+	status, _, body := desk.postFiles("/dossiers", birthForm(), map[string]map[string][]byte{
+		"c1.scan": {"giay-chung-sinh.pdf": append([]byte("MZ\x90\x00"), make([]byte, 200)...)}})
+	if status != http.StatusBadRequest || !strings.Contains(body, `value="Trần Văn Bình"`) || !strings.Contains(body, "không được chấp nhận") {
+		t.Fatalf("executable as a scan: %d", status)
+	}
+	status, _, body = desk.postFiles("/dossiers", birthForm(), map[string]map[string][]byte{"scans": {"lon.png": append(pngBytes(t), make([]byte, 70<<10)...)}})
+	if status != http.StatusBadRequest || !strings.Contains(body, "vượt quá dung lượng") {
+		t.Fatalf("oversized scan: %d", status)
+	}
+	_, _, body = desk.get("/dossiers?tab=units")
+	if !strings.Contains(body, "Không có hồ sơ nào.") {
+		t.Fatal("a refused upload left a dossier")
+	}
+	status, loc, _ := desk.postFiles("/dossiers", birthForm(), map[string]map[string][]byte{"c1.scan": {"Giấy chứng sinh.png": pngBytes(t)}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("reception with a scan: %d", status)
+	}
+	_, _, body = desk.get(loc)
+	link := regexp.MustCompile(`href="(/dossiers/[^"]+/files/[0-9a-f]{64})"`).FindStringSubmatch(body)
+	if link == nil || !strings.Contains(body, "Giấy chứng sinh.png") {
+		t.Fatalf("dossier page lists no file")
+	}
+	resp, err := http.Get(s.URL + link[1])
+	if err == nil {
+		resp.Body.Close()
+		if resp.Request.URL.Path != "/login" {
+			t.Errorf("anonymous download reached %s", resp.Request.URL.Path)
+		}
+	}
+	status, _, content := desk.get(link[1])
+	if status != 200 || content != string(pngBytes(t)) {
+		t.Errorf("download: %d, %d bytes", status, len(content))
+	}
+	if status, _, _ := s.login(t, "motcuakb").get(link[1]); status != http.StatusForbidden {
+		t.Errorf("another commune downloads the scan: %d", status)
 	}
 }

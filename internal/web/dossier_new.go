@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
@@ -142,10 +143,17 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 		ReturnMethod: r.PostFormValue("return_method"), ReturnAddress: r.PostFormValue("return_address"), Note: r.PostFormValue("note")}
 	var f fault.Fields
 	var rowOf []int // the checklist row of each paper
+	var scans []processing.Scan
+	defer func() {
+		for _, sc := range scans {
+			sc.Staged.Discard()
+		}
+	}()
 	if code != "" {
 		if proc, err := s.cfg.Catalog.InForce(ctx, code, s.now()); err == nil {
 			for j, c := range proc.Components {
 				pre := fmt.Sprintf("c%d.", j)
+				scans = append(scans, s.stageScans(r, &f, pre+"scan", fmt.Sprintf("required_components[%d]", j), c.Name, p.Username)...)
 				if r.PostFormValue(pre+"provided") == "" {
 					continue
 				}
@@ -161,7 +169,9 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 				rowOf = append(rowOf, j)
 			}
 		}
+		scans = append(scans, s.stageScans(r, &f, "scans", "scans", "", p.Username)...)
 	}
+	in.Scans = scans
 	err := f.Err()
 	var target, notice string
 	if err == nil {
@@ -196,6 +206,35 @@ func (s *Server) dossierCreate(w http.ResponseWriter, r *http.Request, p account
 		return
 	}
 	redirect(w, r, target, notice)
+}
+
+// stageScans stages the files uploaded in one file input, recording a rejected file under field.
+func (s *Server) stageScans(r *http.Request, f *fault.Fields, input, field, component, by string) []processing.Scan {
+	if r.MultipartForm == nil {
+		return nil
+	}
+	var out []processing.Scan
+	for _, h := range r.MultipartForm.File[input] {
+		file, err := h.Open()
+		if err != nil {
+			f.Add(field, "attachment.unreadable", h.Filename)
+			continue
+		}
+		st, err := attachment.Stage(field, file, h.Filename, h.Header.Get("Content-Type"), s.cfg.Uploads, by, s.now())
+		file.Close()
+		if err != nil {
+			if fe := fault.As(err); fe.Kind == fault.Invalid && len(fe.Fields) > 0 {
+				for _, m := range fe.Fields {
+					f.Add(field, m.Key, m.Args...)
+				}
+			} else {
+				f.Add(field, "attachment.unreadable", h.Filename)
+			}
+			continue
+		}
+		out = append(out, processing.Scan{Staged: st, Component: component})
+	}
+	return out
 }
 
 // deskDecision carries out the officer's decision on the papers handed in: receive them (Mẫu 01),

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/dossier"
 	"motcua/internal/i18n"
 	"motcua/internal/processing"
@@ -205,4 +206,14 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, p account.P
 
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, p account.Principal) {
 	s.showDossier(w, r, p, http.StatusOK, nil)
+}
+
+// dossierFile serves a file of a dossier to an officer who may see the dossier.
+func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, p account.Principal) {
+	f, err := s.cfg.Dossiers.File(r.Context(), p, r.PathValue("code"), r.PathValue("id"))
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	attachment.Serve(w, r, s.cfg.Dossiers.Files, attachment.File{ID: f.ID, Name: f.Name, Size: f.Size, Type: f.Type})
 }

@@ -5,10 +5,12 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -159,6 +161,13 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
 		}
 		if st.user != nil && !safeMethod(r.Method) {
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				var tooLarge *http.MaxBytesError
+				if err := r.ParseMultipartForm(maxMemoryBytes); errors.As(err, &tooLarge) {
+					s.renderError(w, r, fault.New(fault.Invalid, "attachment.request_too_large", maxBodyBytes>>20))
+					return
+				}
+			}
 			token := r.Header.Get("X-CSRF-Token")
 			if token == "" {
 				token = r.PostFormValue("csrf")
@@ -172,8 +181,11 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 	})
 }
 
-// maxBodyBytes bounds a request body: the largest is a catalog file to import.
-const maxBodyBytes = maxImportBytes + 1<<20
+// maxBodyBytes bounds a request body: the largest is a reception with its scanned papers.
+const maxBodyBytes = 100 << 20
+
+// maxMemoryBytes is how much of a multipart form is kept in memory; larger files go to temporary files.
+const maxMemoryBytes = 8 << 20
 
 func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions

@@ -46,6 +46,8 @@ var funcs = template.FuncMap{
 	"nodeView": func(p i18n.Printer, n *account.TreeNode) nodeView { return nodeView{P: p, Node: n} },
 	// inc turns a zero-based index into a row number.
 	"inc": func(i int) int { return i + 1 },
+	// kib is a size in bytes as whole kibibytes, rounded up.
+	"kib": func(n int64) int64 { return (n + 1023) / 1024 },
 }
 
 // nodeView is what the recursive "unit-node" template receives.

@@ -58,6 +58,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /dossiers/{code}", s.staff(s.dossierPage))
 	mux.HandleFunc("POST /dossiers/{code}/act/{action}", s.staff(s.dossierAct))
 	mux.HandleFunc("GET /guidances/{id}", s.staff(s.guidancePage))
+	mux.HandleFunc("GET /dossiers/{code}/files/{id}", s.staff(s.dossierFile))
 
 	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))
 	mux.HandleFunc("GET /admin/procedures/new", s.staff(s.procedureNewForm))

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/audit"
 	"motcua/internal/catalog"
 	"motcua/internal/processing"
@@ -48,6 +49,8 @@ type Config struct {
 	// FormsDir, when set, is the directory of the procedures' form templates (mẫu đơn, tờ khai),
 	// served at /forms/NAME; components naming a file there get a download link.
 	FormsDir string
+	// Uploads limits the scanned papers officers attach; its zero value takes attachment's defaults.
+	Uploads attachment.Limits
 }
 
 // Server is the HTTP handler for pages, health and metrics.

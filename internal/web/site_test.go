@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/attachment"
 	"motcua/internal/catalog"
 	"motcua/internal/procedure"
 	"motcua/internal/processing"
@@ -85,8 +88,13 @@ func buildSite(t *testing.T, sample bool) *site {
 		}
 	}
 	cal := &workcal.Service{Store: e.DB}
-	dossiers := &processing.Service{Store: e.DB, Catalog: cat, Calendar: cal, Rand: rand.Reader}
-	srv, err := web.New(web.Config{Accounts: svc, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+	blobs, err := attachment.NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dossiers := &processing.Service{Store: e.DB, Catalog: cat, Calendar: cal, Rand: rand.Reader, Files: blobs}
+	srv, err := web.New(web.Config{Accounts: svc, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Uploads: attachment.Limits{MaxBytes: 64 << 10, TempDir: t.TempDir()}, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,6 +141,46 @@ func (c *client) do(method, path string, form url.Values, header map[string]stri
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if m := csrfField.FindStringSubmatch(string(b)); m != nil {
+		c.csrf = m[1]
+	}
+	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+}
+
+// postFiles sends a multipart form with files: field name → file name → content.
+func (c *client) postFiles(path string, form url.Values, files map[string]map[string][]byte) (int, string, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if _, ok := form["csrf"]; !ok && c.csrf != "" {
+		form.Set("csrf", c.csrf)
+	}
+	for k, vs := range form {
+		for _, v := range vs {
+			_ = mw.WriteField(k, v)
+		}
+	}
+	for field, byName := range files {
+		for name, content := range byName {
+			w, err := mw.CreateFormFile(field, name)
+			if err != nil {
+				c.t.Fatal(err)
+			}
+			_, _ = w.Write(content)
+		}
+	}
+	mw.Close()
+	req, err := http.NewRequest("POST", c.base+path, &buf)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatal(err)
