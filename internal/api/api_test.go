@@ -190,6 +190,16 @@ func TestAPIScenarios(t *testing.T) {
 		{name: "a unit applying none", method: "GET", path: "/api/v1/procedures?unit=000.00.00.H06", status: 200, contains: []string{`"items":[]`, `"total":0`}},
 		{name: "one procedure", method: "GET", path: "/api/v1/procedures/2.000635", status: 200, contains: []string{`"legal_basis"`, `"cutoff_hour":"15:00"`}},
 		{name: "unknown procedure", method: "GET", path: "/api/v1/procedures/9.999999", status: 404, contains: []string{"Không tìm thấy thủ tục 9.999999."}},
+		{name: "desk guidance (Mẫu 02)", as: "tiepnhan", method: "POST", path: "/api/v1/guidances", status: 201,
+			body:     `{"procedure":"2.000635","unit":"000.31.21.H06","applicant":{"kind":"citizen","name":"Nguyễn Thị Lan"},"items":[{"name":"Tờ khai","copies":1,"reason":"Thiếu chữ ký"}],"contact":"0222 3854 123"}`,
+			contains: []string{`"id":`, `"reason":"Thiếu chữ ký"`, `"stage":"reception"`, `"procedure_code":"2.000635"`}},
+		{name: "desk guidance without items", as: "tiepnhan", method: "POST", path: "/api/v1/guidances", status: 400,
+			body: `{"procedure":"2.000635","unit":"000.31.21.H06","applicant":{"kind":"citizen","name":"Nguyễn Thị Lan"}}`, contains: []string{`"items":`}},
+		{name: "refusal at the desk (Mẫu 03)", as: "tiepnhan", method: "POST", path: "/api/v1/refusals", status: 201,
+			body:     `{"procedure":"2.000635","unit":"000.31.21.H06","channel":"in_person","applicant":{"kind":"citizen","name":"Nguyễn Thị Lan"},"reasons":["Không thuộc thẩm quyền"]}`,
+			contains: []string{`"status":3`, `"code":"000.31.21.H06-`}},
+		{name: "refusal without reason", as: "tiepnhan", method: "POST", path: "/api/v1/refusals", status: 400,
+			body: `{"procedure":"2.000635","unit":"000.31.21.H06","channel":"in_person","applicant":{"kind":"citizen","name":"Nguyễn Thị Lan"},"reasons":[" "]}`, contains: []string{`"reasons":`}},
 		{name: "unknown route", as: "quantri", method: "GET", path: "/api/v1/nothing", status: 404, contains: []string{`"code":"not_found"`}},
 	}
 	for _, c := range cases {

@@ -101,9 +101,7 @@ func (s *Server) receiveDossier(w http.ResponseWriter, r *http.Request, p accoun
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.cfg.Dossiers.Receive(r.Context(), p, processing.ReceiveInput{ProcedureCode: in.Procedure, UnitCode: in.Unit,
-		CompetentUnit: in.CompetentUnit, Channel: in.Channel, Applicant: in.Applicant, Components: in.Components, Sets: in.Sets,
-		ReturnMethod: in.ReturnMethod, ReturnAddress: in.ReturnAddress, Note: in.Note}, s.cfg.Now())
+	d, err := s.cfg.Dossiers.Receive(r.Context(), p, in.input(), s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -11,6 +11,8 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/units/{code}", s.authed(s.getUnit))
 	s.handle("POST /api/v1/dossiers", s.authed(s.receiveDossier))
 	s.handle("GET /api/v1/dossiers", s.authed(s.listDossiers))
+	s.handle("POST /api/v1/guidances", s.authed(s.guideAtDesk))
+	s.handle("POST /api/v1/refusals", s.authed(s.refuseAtDesk))
 	s.handle("GET /api/v1/dossiers/{code}", s.authed(s.getDossier))
 	s.handle("POST /api/v1/dossiers/{code}/actions/{action}", s.authed(s.actOnDossier))
 	s.handle("GET /api/v1/public/dossiers/{code}", s.publicDossier)

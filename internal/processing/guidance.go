@@ -20,6 +20,9 @@ func (s *Service) GuideAtDesk(ctx context.Context, p account.Principal, in Recei
 	if in.UnitCode == "" {
 		in.UnitCode = p.UnitCode
 	}
+	if in.Channel == "" {
+		in.Channel = "in_person" // a guidance is given at the desk; the channel matters only to a dossier
+	}
 	prep, err := s.prepare(ctx, &p, in, now)
 	if err != nil {
 		return dossier.Guidance{}, 0, err
