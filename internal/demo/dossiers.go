@@ -115,6 +115,31 @@ func loadDossiers(ctx context.Context, svc *processing.Service, users account.St
 	if _, err := svc.SubmitOnline(ctx, online, now.Add(-2*time.Hour)); err != nil {
 		return fmt.Errorf("demo online dossier: %w", err)
 	}
+	// An online dossier the desk has not answered for three working days (flagged in the queue), and
+	// one whose applicant was asked to correct it.
+	late := online
+	late.ProcedureCode, late.Applicant = "9.990004", citizen("Tạ Thị Yến", "027196009999", "0355123789", "Thôn Núi Móng, xã Tiên Du")
+	if _, err := svc.SubmitOnline(ctx, late, workday(now, 3)); err != nil {
+		return fmt.Errorf("demo late online dossier: %w", err)
+	}
+	asked := online
+	asked.ProcedureCode, asked.Applicant = "9.990002", citizen("Kiều Văn Long", "027094001357", "0868246810", "Thôn Lạc Vệ, xã Tiên Du")
+	d, err := svc.SubmitOnline(ctx, asked, workday(now, 1))
+	if err != nil {
+		return fmt.Errorf("demo online dossier to correct: %w", err)
+	}
+	body, _ := json.Marshal(map[string]any{"items": []map[string]any{{"name": "Giấy chứng sinh", "originals": 1, "reason": "Ảnh chụp bị mờ, không đọc được số giấy chứng sinh"}},
+		"contact": "0222 3854 123"})
+	if _, err := svc.Act(ctx, staff["tiepnhan"], d.Code, dossier.ActGuideSupplement, 0, body, workday(now, 1).Add(3*time.Hour)); err != nil {
+		return fmt.Errorf("demo online guidance: %w", err)
+	}
+	walkIn := processing.ReceiveInput{ProcedureCode: "9.990003", UnitCode: "000.31.21.H06", Channel: "in_person",
+		Applicant: citizen("Mai Văn Tùng", "027097002468", "0398765432", "Thôn Duệ Đông, xã Tiên Du")}
+	if _, _, err := svc.GuideAtDesk(ctx, staff["tiepnhan"], walkIn, dossier.GuidanceInput{Contact: "0222 3854 123", Items: []dossier.GuidanceItem{
+		{Name: "Giấy xác nhận tình trạng hôn nhân", Originals: 1, Reason: "Chưa có trong hồ sơ"},
+		{Name: "Tờ khai đăng ký kết hôn", Originals: 1, Reason: "Thiếu chữ ký của bên nữ"}}}, workday(now, 0)); err != nil {
+		return fmt.Errorf("demo desk guidance: %w", err)
+	}
 	refused := processing.ReceiveInput{ProcedureCode: "9.990006", UnitCode: "000.31.21.H06", Channel: "in_person",
 		Applicant: citizen("Lý Văn Sơn", "027079008888", "0977000111", "Thôn Bất Lự, xã Tiên Du")}
 	if _, err := svc.RefuseAtDesk(ctx, staff["tiepnhan"], refused, []string{"Thửa đất thuộc quy hoạch hành lang an toàn giao thông, không thuộc trường hợp được cấp phép xây dựng"}, workday(now, 1)); err != nil {

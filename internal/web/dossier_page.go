@@ -48,6 +48,7 @@ type dossierData struct {
 	Overdue      bool
 	CurrentStep  string
 	Holder       string
+	Assignee     string // the officer assigned by the head, by full name
 	Steps        []stepRow
 	Events       []eventRow
 	DueHistory   []dueRow
@@ -112,6 +113,12 @@ func (s *Server) dossierData(r *http.Request, page Page, p account.Principal, d 
 			} else {
 				out.Left = hoursText(pr, left)
 			}
+		}
+	}
+	out.Assignee = d.Assignee
+	for _, st := range d.Steps {
+		if st.Assignee == d.Assignee && st.AssigneeName != "" {
+			out.Assignee = st.AssigneeName
 		}
 	}
 	cur := d.CurrentStep()
