@@ -84,6 +84,21 @@ func StepActions() []dossier.Action {
 // officer saw (0 to act on the latest). Errors: Invalid (bad input, unknown action), Forbidden,
 // NotFound, Conflict (not allowed in the current status, or changed by someone else meanwhile).
 func (s *Service) Act(ctx context.Context, p account.Principal, code string, action dossier.Action, version int, body []byte, now time.Time) (dossier.Dossier, error) {
+	return s.ActWithFiles(ctx, p, code, action, version, body, nil, now)
+}
+
+// filePurposes are the actions that bring files, and what the files are.
+var filePurposes = map[dossier.Action]dossier.FilePurpose{
+	dossier.ActReceive:           dossier.FileComponent,
+	dossier.ActReceiveSupplement: dossier.FileSupplement,
+	dossier.ActResultReady:       dossier.FileResult,
+}
+
+// ActWithFiles is Act with scanned papers or result files attached: the supplement's papers, the
+// result documents, or the papers of an online dossier checked at the desk. The files are stored
+// only if the action succeeds. Errors: those of Act, and Invalid ("files") for files brought to an
+// action that takes none.
+func (s *Service) ActWithFiles(ctx context.Context, p account.Principal, code string, action dossier.Action, version int, body []byte, scans []Scan, now time.Time) (dossier.Dossier, error) {
 	run, ok := steps[action]
 	if !ok {
 		var f fault.Fields
@@ -122,11 +137,20 @@ func (s *Service) Act(ctx context.Context, p account.Principal, code string, act
 	if err != nil {
 		return dossier.Dossier{}, err
 	}
+	purpose, takesFiles := filePurposes[action]
+	if len(scans) > 0 && !takesFiles {
+		var f fault.Fields
+		f.Add("files", "attachment.not_expected")
+		return dossier.Dossier{}, f.Err()
+	}
 	after, events, err := run(d, body, actor(p), cal, now)
 	if err != nil {
 		return dossier.Dossier{}, err
 	}
-	return s.Store.UpdateDossier(ctx, p, d, after, events)
+	attach(&after, events, scans, purpose)
+	return s.withFiles(ctx, scans, func() (dossier.Dossier, error) {
+		return s.Store.UpdateDossier(ctx, p, d, after, events)
+	})
 }
 
 // decodeErr names the field of a JSON decoding error: an unknown field, or a value of the wrong type.

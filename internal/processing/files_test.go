@@ -103,3 +103,52 @@ func TestScansAtReception(t *testing.T) {
 		})
 	}
 }
+
+// Result files come with the result; an action that takes no files refuses them and stores nothing.
+func TestFilesWithActions(t *testing.T) {
+	ctx := context.Background()
+	e := storetest.SQLite(t, storetest.Options{})
+	w := setup(t, e)
+	blobs, err := attachment.NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.svc.Files = blobs
+	now := time.Date(2026, 3, 9, 9, 0, 0, 0, ict)
+	d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stray := scan(t, 9, "")
+	if _, err := w.svc.ActWithFiles(ctx, w.staff["tiepnhan"], d.Code, dossier.ActTransfer, 0, []byte(`{}`), []processing.Scan{stray}, now.Add(time.Hour)); err == nil {
+		t.Fatal("a transfer took files")
+	}
+	if ok, _ := blobs.Exists(ctx, stray.Staged.File().ID); ok {
+		t.Fatal("a refused file was stored")
+	}
+	d, err = w.svc.Act(ctx, w.staff["tiepnhan"], d.Code, dossier.ActTransfer, 0, []byte(`{}`), now.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err = w.svc.Act(ctx, w.staff["truongphong"], d.Code, dossier.ActAssign, 0, []byte(`{"assignee":"chuyenvien"}`), now.Add(90*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; d.CurrentStep() >= 0 && i < 10; i++ {
+		who := map[string]string{"specialist": "chuyenvien", "head": "truongphong", "leader": "lanhdao", "clerk": "vanthu"}[d.Steps[d.CurrentStep()].Role]
+		if who == "" {
+			break
+		}
+		if d, err = w.svc.Act(ctx, w.staff[who], d.Code, dossier.ActCompleteStep, 0, []byte(`{}`), now.Add(time.Duration(100+i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	result := scan(t, 10, "")
+	body := []byte(`{"results":[{"name":"Bản sao trích lục","number":"15/BS"}]}`)
+	d, err = w.svc.ActWithFiles(ctx, w.staff["vanthu"], d.Code, dossier.ActResultReady, 0, body, []processing.Scan{result}, now.Add(3*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Files) != 1 || d.Files[0].Purpose != dossier.FileResult {
+		t.Fatalf("files after the result: %+v", d.Files)
+	}
+}

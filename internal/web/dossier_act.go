@@ -99,8 +99,18 @@ func (s *Server) dossierAct(w http.ResponseWriter, r *http.Request, p account.Pr
 	action := dossier.Action(r.PathValue("action"))
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	body, err := actionBody(action, r)
+	var f fault.Fields
+	scans := s.stageScans(r, &f, "files", "files", "", p.Username)
+	defer func() {
+		for _, sc := range scans {
+			sc.Staged.Discard()
+		}
+	}()
 	if err == nil {
-		_, err = s.cfg.Dossiers.Act(r.Context(), p, r.PathValue("code"), action, version, body, s.now())
+		err = f.Err()
+	}
+	if err == nil {
+		_, err = s.cfg.Dossiers.ActWithFiles(r.Context(), p, r.PathValue("code"), action, version, body, scans, s.now())
 	}
 	if err != nil {
 		fe := fault.As(err)

@@ -63,14 +63,15 @@ type dossierData struct {
 
 // actionFields are the inputs of each action's form beyond the note.
 var actionFields = map[dossier.Action][]string{
-	dossier.ActReceive:            {"note"},
+	dossier.ActReceive:            {"files", "note"},
 	dossier.ActGuideSupplement:    {"items", "reason", "contact", "note"},
 	dossier.ActRefuseAtReception:  {"reasons", "note"},
 	dossier.ActTransfer:           {"note"},
 	dossier.ActAssign:             {"assignee", "note"},
 	dossier.ActRequestSupplement:  {"items", "reason", "note"},
 	dossier.ActReschedule:         {"reason", "new_due", "note"},
-	dossier.ActResultReady:        {"result", "note"},
+	dossier.ActResultReady:        {"result", "files", "note"},
+	dossier.ActReceiveSupplement:  {"files", "note"},
 	dossier.ActReturn:             {"method", "note"},
 	dossier.ActRefuse:             {"reason", "note"},
 	dossier.ActStop:               {"reason", "note"},

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"motcua/internal/account"
@@ -46,6 +47,8 @@ var funcs = template.FuncMap{
 	"nodeView": func(p i18n.Printer, n *account.TreeNode) nodeView { return nodeView{P: p, Node: n} },
 	// inc turns a zero-based index into a row number.
 	"inc": func(i int) int { return i + 1 },
+	// hasName reports whether a list of names holds one.
+	"hasName": func(list []string, name string) bool { return slices.Contains(list, name) },
 	// kib is a size in bytes as whole kibibytes, rounded up.
 	"kib": func(n int64) int64 { return (n + 1023) / 1024 },
 }
