@@ -3,6 +3,7 @@ package processing_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,6 +146,56 @@ func TestGuidanceAtDesk(t *testing.T) {
 			}
 			if _, _, err := w.svc.Guidance(ctx, w.staff["tiepnhan"], id+100); fault.As(err).Kind != fault.NotFound {
 				t.Fatalf("unknown guidance: %v", err)
+			}
+		})
+	}
+}
+
+// The register lists the dossiers a desk received in a period, in order of receipt.
+func TestRegister(t *testing.T) {
+	for _, e := range storetest.Engines(t, storetest.Options{}) {
+		t.Run(e.Name, func(t *testing.T) {
+			ctx := context.Background()
+			w := setup(t, e)
+			var codes []string
+			for i, day := range []int{9, 10, 11, 16} { // March 2026
+				d, err := w.svc.Receive(ctx, w.staff["tiepnhan"], w.filing(), time.Date(2026, 3, day, 9, i, 0, 0, ict))
+				if err != nil {
+					t.Fatal(err)
+				}
+				codes = append(codes, d.Code)
+			}
+			if _, err := w.svc.RefuseAtDesk(ctx, w.staff["tiepnhan"], w.filing(), []string{"Không thuộc thẩm quyền"}, time.Date(2026, 3, 10, 10, 0, 0, 0, ict)); err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				who, unit string
+				from, to  int
+				want      []string
+				err       fault.Kind
+			}{
+				{"tiepnhan", "000.31.21.H06", 10, 11, codes[1:3], ""},
+				{"lanhdao", "000.31.21.H06", 9, 31, codes, ""},
+				{"tiepnhan", "000.31.21.H06", 12, 13, nil, ""},
+				{"tiepnhan", "000.31.21.H06", 11, 10, nil, fault.Invalid},
+				{"tiepnhan", "000.99.99.H06", 9, 10, nil, fault.Invalid},
+				{"kinhbac", "000.31.21.H06", 9, 10, nil, fault.Forbidden},
+			}
+			for _, tt := range tests {
+				_, rows, err := w.svc.Register(ctx, w.staff[tt.who], tt.unit, time.Date(2026, 3, tt.from, 0, 0, 0, 0, ict), time.Date(2026, 3, tt.to, 0, 0, 0, 0, ict))
+				if tt.err != "" {
+					if fault.As(err).Kind != tt.err {
+						t.Errorf("%s %s %d–%d: want %s, got %v", tt.who, tt.unit, tt.from, tt.to, tt.err, err)
+					}
+					continue
+				}
+				var got []string
+				for _, d := range rows {
+					got = append(got, d.Code)
+				}
+				if err != nil || strings.Join(got, " ") != strings.Join(tt.want, " ") {
+					t.Errorf("%s %d–%d: got %v (%v), want %v", tt.who, tt.from, tt.to, got, err, tt.want)
+				}
 			}
 		})
 	}

@@ -47,6 +47,7 @@ type Store interface {
 	Units(ctx context.Context) ([]account.Unit, error)
 	InsertGuidance(ctx context.Context, actor account.Principal, unitCode string, g dossier.Guidance) (int64, error)
 	Guidance(ctx context.Context, id int64) (dossier.Guidance, string, error)
+	RegisterDossiers(ctx context.Context, units []string, from, before time.Time) ([]dossier.Dossier, error)
 }
 
 // Service runs dossiers.
