@@ -70,6 +70,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.calendarCmd(ctx, rest)
 	case "token":
 		err = a.token(ctx, rest)
+	case "form":
+		err = a.formCmd(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
 	case "version", "--version", "-version":
@@ -105,6 +107,8 @@ Commands:
   user       create | reset-password | list accounts (passwords are read from standard input)
   catalog    import FILE [--apply-to ID...] | export --format json|xlsx --out FILE
   calendar   lunar | solar | year | due | list | add | remove | hours | import | export
+  form       receipt|supplement|refusal|apology|stop|control --dossier CODE --out FILE.pdf [--set 2025|2018]
+             | register --unit ID --from DATE --to DATE --out FILE.pdf|FILE.xlsx
   token      create an API token for a user (token create --username U [--name LABEL])
   audit      verify the hash-chained audit trail
   backup     write a consistent copy of the SQLite database (--out FILE)

@@ -38,6 +38,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	formsDir := fs.String("forms-dir", a.getenv("MOTCUA_FORMS_DIR"), "folder of the procedures' form templates offered for download (env MOTCUA_FORMS_DIR)")
 	devTemplates := fs.String("dev-templates", "", "read page templates from this folder on every request (development)")
 	filesDir := fs.String("files-dir", a.getenv("MOTCUA_FILES_DIR"), "folder of scanned papers and result files (env MOTCUA_FILES_DIR; default: beside the SQLite file, or ./motcua-files)")
+	publicURL := fs.String("public-url", a.getenv("MOTCUA_PUBLIC_URL"), "address citizens reach this site at, printed in the QR codes of forms (env MOTCUA_PUBLIC_URL; default: the listening address)")
 	maxUpload := fs.Int("max-upload-mb", envInt(a.getenv("MOTCUA_MAX_UPLOAD_MB"), 20), "largest file an officer or applicant may upload, in MB (env MOTCUA_MAX_UPLOAD_MB)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -92,6 +93,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	httpSrv := &http.Server{Handler: root, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
 	url := "http://" + ln.Addr().String()
+	dossiers.PublicURL = *publicURL
+	if dossiers.PublicURL == "" {
+		dossiers.PublicURL = url
+	}
 	fmt.Fprintf(a.stdout, "motcua %s: %s (database %s, ready in %s)\n", buildVersion(), url, redact(c.db), time.Since(start).Round(time.Millisecond))
 	if len(logins) > 0 {
 		fmt.Fprintln(a.stdout, "Tài khoản thử nghiệm / demo logins (mật khẩu / password: "+demo.Password+"):")

@@ -59,6 +59,9 @@ type Service struct {
 	Rand io.Reader
 	// CodeFormat is the dossier code setting; empty means dossier.DefaultCodeFormat.
 	CodeFormat string
+	// PublicURL is the address citizens reach the site at (e.g. https://motcua.bacninh.gov.vn); the
+	// QR codes of printed forms link to its lookup page.
+	PublicURL string
 	// Files stores the content of scanned papers and result files; nil refuses attachments.
 	Files attachment.Blobs
 }

@@ -41,6 +41,9 @@ func TestDeskGuidanceAndRefusal(t *testing.T) {
 	if status, _, _ := s.login(t, "motcuakb").get(loc); status != http.StatusForbidden {
 		t.Errorf("another commune's desk reads the guidance: %d", status)
 	}
+	if status, _, pdf := desk.get(strings.Split(loc, "?")[0] + "/pdf"); status != 200 || !strings.HasPrefix(pdf, "%PDF") {
+		t.Errorf("guidance PDF: %d %.200q", status, pdf)
+	}
 
 	complete := birthForm()
 	complete.Set("intent", "guide")
@@ -61,7 +64,7 @@ func TestDeskGuidanceAndRefusal(t *testing.T) {
 		t.Fatalf("refuse: %d %q", status, loc)
 	}
 	status, _, body = desk.get(loc)
-	for _, want := range []string{"Đã ghi nhận việc từ chối tiếp nhận hồ sơ.", "Từ chối tiếp nhận", "Thủ tục thuộc thẩm quyền của Sở Tư pháp"} {
+	for _, want := range []string{"Đã ghi nhận việc từ chối tiếp nhận hồ sơ.", "Từ chối tiếp nhận", "Thủ tục thuộc thẩm quyền của Sở Tư pháp", "/forms/refusal"} {
 		if status != 200 || !strings.Contains(body, want) {
 			t.Errorf("refused dossier page (%d) lacks %q", status, want)
 		}

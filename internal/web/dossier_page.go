@@ -59,6 +59,7 @@ type dossierData struct {
 	Methods      []option
 	Timeliness   string
 	Errors       []string
+	Forms        []formLink // the forms that apply now, to print
 }
 
 // actionFields are the inputs of each action's form beyond the note.
@@ -188,6 +189,7 @@ func (s *Server) dossierData(r *http.Request, page Page, p account.Principal, d 
 	for _, msg := range page.Form.Errors {
 		out.Errors = append(out.Errors, msg)
 	}
+	out.Forms = formLinks(d)
 	slices.Sort(out.Errors)
 	return out
 }

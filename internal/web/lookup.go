@@ -2,10 +2,12 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/form"
 	"motcua/internal/throttle"
 )
 
@@ -20,14 +22,16 @@ type lookupData struct {
 	OriginalDue string
 	Changed     bool
 	Events      []eventRow
+	Receipt     string // the link to download the receipt, once received
 }
 
 func (s *Server) lookupPage(w http.ResponseWriter, r *http.Request) {
 	page := s.newPage(r, "lookup.title")
-	code, secret := strings.TrimSpace(r.PostFormValue("code")), strings.TrimSpace(r.PostFormValue("secret"))
+	// The QR code of a receipt opens /lookup?code=…&secret=… directly.
+	code, secret := strings.TrimSpace(r.FormValue("code")), strings.TrimSpace(r.FormValue("secret"))
 	page.Form.Values["code"] = code
 	data := lookupData{}
-	if r.Method == http.MethodPost {
+	if r.Method == http.MethodPost || (code != "" && secret != "") {
 		addr := "lookup:" + throttle.ClientAddr(r)
 		if s.throttle.Blocked(addr, s.now()) {
 			page.Form.Message = page.P.T("dossier.lookup.throttled")
@@ -55,6 +59,9 @@ func (s *Server) lookupPage(w http.ResponseWriter, r *http.Request) {
 		data = lookupData{Found: true, Code: d.Code, Procedure: d.ProcedureName, Status: inLang(pr, d.Status.NameVI(), d.Status.NameEN()),
 			Applicant: dossier.MaskName(d.Applicant.Name), ReceivedAt: pr.DateTime(d.ReceivedAt), DueAt: pr.DateTime(d.DueAt),
 			OriginalDue: pr.DateTime(d.OriginalDueAt), Changed: !d.OriginalDueAt.IsZero() && !d.DueAt.Equal(d.OriginalDueAt)}
+		if form.Applies(form.Receipt, d) == nil {
+			data.Receipt = "/lookup/receipt?" + url.Values{"code": {d.Code}, "secret": {secret}}.Encode()
+		}
 		for _, e := range events {
 			data.Events = append(data.Events, eventRow{At: pr.DateTime(e.At), Action: inLang(pr, e.Action.NameVI(), e.Action.NameEN()),
 				To: inLang(pr, e.To.NameVI(), e.To.NameEN())})

@@ -152,7 +152,7 @@ func (s *Server) newPage(r *http.Request, titleKey string) Page {
 func (s *Server) nav(pr i18n.Printer, p account.Principal, current string) []NavItem {
 	items := []NavItem{{Href: "/", Label: pr.T("nav.home")}}
 	if p.Can(account.ViewDossiers) {
-		items = append(items, NavItem{Href: "/dossiers", Label: pr.T("nav.dossiers")})
+		items = append(items, NavItem{Href: "/dossiers", Label: pr.T("nav.dossiers")}, NavItem{Href: "/register", Label: pr.T("nav.register")})
 	}
 	if p.Can(account.ViewUnits) {
 		items = append(items, NavItem{Href: "/admin/units", Label: pr.T("nav.units")})

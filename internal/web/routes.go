@@ -59,6 +59,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /dossiers/{code}/act/{action}", s.staff(s.dossierAct))
 	mux.HandleFunc("GET /guidances/{id}", s.staff(s.guidancePage))
 	mux.HandleFunc("GET /dossiers/{code}/files/{id}", s.staff(s.dossierFile))
+	mux.HandleFunc("GET /dossiers/{code}/forms/{kind}", s.staff(s.dossierForm))
+	mux.HandleFunc("GET /guidances/{id}/pdf", s.staff(s.guidancePDF))
+	mux.HandleFunc("GET /lookup/receipt", s.publicReceipt)
+	mux.HandleFunc("GET /register", s.staff(s.registerPage))
+	mux.HandleFunc("GET /register/{format}", s.staff(s.registerExport))
 
 	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))
 	mux.HandleFunc("GET /admin/procedures/new", s.staff(s.procedureNewForm))
