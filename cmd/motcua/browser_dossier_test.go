@@ -160,8 +160,8 @@ func TestBrowserDossierWalk(t *testing.T) {
 	login("truongphong")
 	act("truongphong", "assign", chromedp.SetValue(chromedp.CSS("#assign-assignee"), "chuyenvien"))
 	wantStatus("assign", "Đang xử lý")
-	if a := fact("Người xử lý"); !strings.Contains(a, "chuyenvien") {
-		t.Errorf("after assignment the page names assignee %q, want chuyenvien", a)
+	if a := fact("Người xử lý"); !strings.Contains(a, "Đỗ Văn Chiến") {
+		t.Errorf("after assignment the page names assignee %q, want Đỗ Văn Chiến", a)
 	}
 	wantStep("assign", "Thẩm định hồ sơ")
 	logout("truongphong")
