@@ -32,6 +32,18 @@ type Tokens struct {
 	Accounts Store
 
 	touched sync.Map // token hash → time.Time of the last recorded use
+	users   sync.Map // token hash → tokenUser: the user behind a token, for TokenCacheTTL
+}
+
+// TokenCacheTTL is how long the user behind a token is remembered between requests: a busy
+// integration is not looked up on every call, and a revoked token or deactivated user stops working
+// within this time.
+const TokenCacheTTL = 10 * time.Second
+
+// tokenUser is a remembered answer of the store.
+type tokenUser struct {
+	u     User
+	until time.Time
 }
 
 // tokenPrefix marks motcua tokens so that they are recognisable in logs and secret scanners.
@@ -78,7 +90,13 @@ func (t *Tokens) Authenticate(ctx context.Context, token string, now time.Time) 
 		return User{}, fault.New(fault.Unauthorized, "error.unauthorized")
 	}
 	hash := HashToken(raw)
-	u, err := t.Store.TokenUser(ctx, hash)
+	var u User
+	var err error
+	if c, ok := t.users.Load(hash); ok && now.Before(c.(tokenUser).until) {
+		u = c.(tokenUser).u
+	} else if u, err = t.Store.TokenUser(ctx, hash); err == nil {
+		t.users.Store(hash, tokenUser{u: u, until: now.Add(TokenCacheTTL)})
+	}
 	if fault.Is(err, fault.NotFound) || (err == nil && !u.Active) {
 		return User{}, fault.New(fault.Unauthorized, "error.unauthorized")
 	}

@@ -12,6 +12,7 @@ package catalog
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,7 +183,8 @@ type Version struct {
 
 // Units returns the codes of the units that apply a procedure.
 func (s *Service) Units(ctx context.Context, code string) ([]string, error) {
-	return s.Store.ProcedureUnits(ctx, code)
+	us, err := s.unitsOf(ctx, code)
+	return slices.Clone(us), err
 }
 
 // Fields lists the fields in use, for filters.

@@ -39,6 +39,9 @@ type index struct {
 	// reception asks), dropped with the index and after indexTTL.
 	versions   map[string][]procedure.Procedure
 	versionsAt time.Time
+	// units caches the units applying the procedures asked for by receptions, likewise.
+	units   map[string][]string
+	unitsAt time.Time
 }
 
 // invalidate drops the index after a change, so the next search sees it.
@@ -46,7 +49,32 @@ func (s *Service) invalidate() {
 	s.idx.mu.Lock()
 	s.idx.loaded = false
 	s.idx.versions = nil
+	s.idx.units = nil
 	s.idx.mu.Unlock()
+}
+
+// unitsOf returns the units applying a procedure, from the cache when it is fresh (the same life as
+// the versions'). Callers must not change the slice.
+func (s *Service) unitsOf(ctx context.Context, code string) ([]string, error) {
+	s.idx.mu.Lock()
+	if s.idx.units == nil || s.now().Sub(s.idx.unitsAt) > indexTTL {
+		s.idx.units, s.idx.unitsAt = map[string][]string{}, s.now()
+	}
+	us, ok := s.idx.units[code]
+	s.idx.mu.Unlock()
+	if ok {
+		return us, nil
+	}
+	us, err := s.Store.ProcedureUnits(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	s.idx.mu.Lock()
+	if s.idx.units != nil {
+		s.idx.units[code] = us
+	}
+	s.idx.mu.Unlock()
+	return us, nil
 }
 
 // versionsOf returns every version of a procedure, from the cache when it is fresh. Callers must
