@@ -15,23 +15,51 @@ const (
 	auditHeadUpdate = `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`
 )
 
-// record appends an audit entry inside tx, chained after the last one. The head row is locked for the
-// rest of the transaction, so concurrent writers append one after the other.
+// record appends an audit entry inside tx, chained after the last one. The head row is read and
+// locked by the first entry of the transaction, so concurrent writers append one after the other;
+// the head is written back once, before commit (see inTx).
 func (tx *Tx) record(ctx context.Context, actor account.Principal, unitCode, action, object string, before, after any) error {
-	var seq int64
-	var hash string
-	if err := tx.queryRow(ctx, auditHeadSelect+tx.forUpdate()).Scan(&seq, &hash); err != nil {
-		return err
+	if tx.head == nil {
+		h := &auditHead{}
+		if err := tx.queryRow(ctx, auditHeadSelect+tx.forUpdate()).Scan(&h.seq, &h.hash); err != nil {
+			return err
+		}
+		tx.head = h
 	}
 	e := audit.Entry{At: tx.Now, ActorID: actor.UserID, Actor: actor.Username, UnitCode: unitCode,
 		Action: action, Object: object, Before: audit.Summary(before), After: audit.Summary(after)}
-	e.Seal(seq, hash)
+	e.Seal(tx.head.seq, tx.head.hash)
 	if _, err := tx.exec(ctx, auditInsert,
 		e.Seq, ms(e.At), e.ActorID, e.Actor, e.UnitCode, e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
 		return err
 	}
-	_, err := tx.exec(ctx, auditHeadUpdate, e.Seq, e.Hash)
-	return err
+	tx.head.seq, tx.head.hash, tx.head.dirty = e.Seq, e.Hash, true
+	return nil
+}
+
+// headMark is the audit head at a savepoint, to restore when rolling back to it.
+type headMark struct {
+	head  *auditHead
+	saved auditHead
+}
+
+// markHead remembers the audit head before a savepoint.
+func (tx *Tx) markHead() headMark {
+	if tx.head == nil {
+		return headMark{}
+	}
+	return headMark{head: tx.head, saved: *tx.head}
+}
+
+// restoreHead puts the audit head back as it was at the mark, after a rollback to its savepoint.
+func (tx *Tx) restoreHead(m headMark) {
+	if m.head == nil {
+		// Read after the mark: the rolled-back entries are gone, but the lock and the values read
+		// are still good only if nothing was advanced; forget them and read again.
+		tx.head = nil
+		return
+	}
+	*tx.head = m.saved
 }
 
 // VerifyAudit walks the whole audit log in order and returns the first break (nil when intact) and

@@ -88,12 +88,14 @@ func (db *DB) writeBatch(batch []insertRequest) {
 			if _, err := tx.ExecContext(context.Background(), "SAVEPOINT "+sp); err != nil {
 				return err
 			}
+			mark := tx.markHead()
 			d, err := tx.insertOne(context.Background(), r)
 			if err != nil {
 				results[i] = insertResult{d: r.d, err: mapErr(err, "insert dossier")}
 				if _, rerr := tx.ExecContext(context.Background(), "ROLLBACK TO SAVEPOINT "+sp); rerr != nil {
 					return rerr
 				}
+				tx.restoreHead(mark)
 			} else {
 				results[i] = insertResult{d: d}
 			}
@@ -115,9 +117,10 @@ func (db *DB) writeBatch(batch []insertRequest) {
 // stopBatcher ends the batcher after the queued inserts are written.
 func (db *DB) stopBatcher() {
 	db.closeMu.Lock()
+	already := db.closed
 	db.closed = true
 	db.closeMu.Unlock()
-	if db.inserts != nil {
+	if !already && db.inserts != nil {
 		close(db.inserts)
 		<-db.batcherDone
 	}

@@ -18,6 +18,16 @@ type Tx struct {
 	*sql.Tx
 	db  *DB
 	Now time.Time
+	// head is the audit chain's head as this transaction left it: read (and locked) by the first
+	// entry, advanced by each, and written back once before commit.
+	head *auditHead
+}
+
+// auditHead is the last entry of the audit chain.
+type auditHead struct {
+	seq   int64
+	hash  string
+	dirty bool // advanced since it was read
 }
 
 // inTx runs fn in a write transaction, committing if fn returns nil and rolling back otherwise.
@@ -32,9 +42,25 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return mapErr(err, "tx")
 	}
+	if err := tx.flushHead(ctx); err != nil {
+		return err
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return mapErr(err, "commit")
 	}
+	return nil
+}
+
+// flushHead writes the audit head back if entries advanced it; every transaction that records
+// audit entries calls it before commit.
+func (tx *Tx) flushHead(ctx context.Context) error {
+	if tx.head == nil || !tx.head.dirty {
+		return nil
+	}
+	if _, err := tx.exec(ctx, auditHeadUpdate, tx.head.seq, tx.head.hash); err != nil {
+		return mapErr(err, "audit head")
+	}
+	tx.head.dirty = false
 	return nil
 }
 
