@@ -76,7 +76,7 @@ func BenchmarkPublicLookup(b *testing.B) {
 	if _, err := db.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	srv := api.New(api.Config{Dossiers: &processing.Service{Store: db}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv := api.New(api.Config{Dossiers: &processing.Service{Store: db, Catalog: &catalog.Service{Store: db}}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)

@@ -87,7 +87,11 @@ func (s *Service) PrintForm(ctx context.Context, p account.Principal, code strin
 // PublicReceipt renders the receipt (Mẫu 01) for the applicant, found by code and lookup secret as
 // in Lookup. Errors: NotFound (unknown code or wrong secret, the same), Conflict (not received).
 func (s *Service) PublicReceipt(ctx context.Context, code, secret string) ([]byte, dossier.Dossier, error) {
-	d, _, err := s.Lookup(ctx, code, secret)
+	found, _, err := s.Lookup(ctx, code, secret)
+	if err != nil {
+		return nil, found, err
+	}
+	d, err := s.Store.DossierByCode(ctx, found.Code)
 	if err != nil {
 		return nil, d, err
 	}

@@ -48,6 +48,7 @@ type Store interface {
 	InsertGuidance(ctx context.Context, actor account.Principal, unitCode string, g dossier.Guidance) (int64, error)
 	Guidance(ctx context.Context, id int64) (dossier.Guidance, string, error)
 	RegisterDossiers(ctx context.Context, units []string, from, before time.Time) ([]dossier.Dossier, error)
+	LookupDossier(ctx context.Context, code string) (dossier.Dossier, []dossier.Event, error)
 }
 
 // Service runs dossiers.
@@ -141,11 +142,12 @@ func (s *Service) List(ctx context.Context, p account.Principal, q Query) ([]dos
 }
 
 // Lookup is the public lookup by code and secret, without login. An unknown code and a wrong secret
-// give the same NotFound, so codes cannot be probed. The events returned leave out officers' private
-// ones.
+// give the same NotFound, so codes cannot be probed. It returns the public view of the dossier (see
+// Store.LookupDossier: code, procedure with its name, status, applicant's name, times, outcome) and
+// its events without officers' private ones, notes or names.
 func (s *Service) Lookup(ctx context.Context, code, secret string) (dossier.Dossier, []dossier.Event, error) {
 	notFound := fault.New(fault.NotFound, "dossier.lookup.not_found")
-	d, err := s.Store.DossierByCode(ctx, strings.ToUpper(strings.TrimSpace(code)))
+	d, events, err := s.Store.LookupDossier(ctx, strings.ToUpper(strings.TrimSpace(code)))
 	if fault.Is(err, fault.NotFound) {
 		return dossier.Dossier{}, nil, notFound
 	}
@@ -155,9 +157,8 @@ func (s *Service) Lookup(ctx context.Context, code, secret string) (dossier.Doss
 	if !dossier.SecretMatches(d, secret) {
 		return dossier.Dossier{}, nil, notFound
 	}
-	events, err := s.Store.DossierEvents(ctx, d.Code)
-	if err != nil {
-		return d, nil, err
+	if p, err := s.Catalog.Version(ctx, d.ProcedureCode, d.ProcedureVersion); err == nil {
+		d.ProcedureName = p.Name
 	}
 	public := events[:0:0]
 	for _, e := range events {

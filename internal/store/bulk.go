@@ -34,7 +34,8 @@ var (
 	bulkDossierColumns = []string{"id", "code", "lookup_secret", "procedure_code", "procedure_version", "field_name",
 		"receiving_unit", "competent_unit", "channel", "status", "applicant_name", "applicant_key", "applicant_id",
 		"applicant_phone", "assignee", "submitted_at", "correction_due_at", "received_at", "due_at", "original_due_at",
-		"finished_at", "returned_at", "outcome", "timeliness", "version", "doc", "created_at", "updated_at"}
+		"finished_at", "returned_at", "outcome", "timeliness", "version", "created_at", "updated_at"}
+	bulkDocColumns   = []string{"dossier_id", "doc"}
 	bulkEventColumns = []string{"dossier_id", "at", "actor", "actor_unit", "action", "from_status", "to_status",
 		"step", "note", "private", "attachments"}
 )
@@ -106,17 +107,23 @@ func (tx *Tx) bulkWrite(ctx context.Context, conn *sql.Conn, actor account.Princ
 	if err != nil {
 		return err
 	}
-	dossierRows, eventRows, err := bulkRows(ds, events, ids, ms(tx.Now))
+	dossierRows, docRows, eventRows, err := bulkRows(ds, events, ids, ms(tx.Now))
 	if err != nil {
 		return err
 	}
 	if tx.db.Engine == Postgres {
 		err = copyRows(ctx, conn, "dossiers", bulkDossierColumns, dossierRows)
 		if err == nil {
+			err = copyRows(ctx, conn, "dossier_docs", bulkDocColumns, docRows)
+		}
+		if err == nil {
 			err = copyRows(ctx, conn, "dossier_events", bulkEventColumns, eventRows)
 		}
 	} else {
 		err = tx.insertRows(ctx, "dossiers", bulkDossierColumns, dossierRows)
+		if err == nil {
+			err = tx.insertRows(ctx, "dossier_docs", bulkDocColumns, docRows)
+		}
 		if err == nil {
 			err = tx.insertRows(ctx, "dossier_events", bulkEventColumns, eventRows)
 		}
@@ -165,25 +172,27 @@ func (tx *Tx) allocateDossierIDs(ctx context.Context, n int) ([]int64, error) {
 }
 
 // bulkRows builds the rows of the dossiers (as version 1, created at now) and of their events.
-func bulkRows(ds []dossier.Dossier, events [][]dossier.Event, ids []int64, now int64) (dossierRows, eventRows [][]any, err error) {
+func bulkRows(ds []dossier.Dossier, events [][]dossier.Event, ids []int64, now int64) (dossierRows, docRows, eventRows [][]any, err error) {
 	dossierRows = make([][]any, 0, len(ds))
+	docRows = make([][]any, 0, len(ds))
 	for i, d := range ds {
 		d.Version = 1
-		vals, err := dossierValues(d)
+		vals, doc, err := dossierValues(d)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		row := make([]any, 0, len(bulkDossierColumns))
 		row = append(row, ids[i])
 		row = append(row, vals...)
 		dossierRows = append(dossierRows, append(row, now, now))
+		docRows = append(docRows, []any{ids[i], doc})
 		if events == nil {
 			continue
 		}
 		for _, e := range events[i] {
 			files, err := json.Marshal(e.Attachments)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			private := 0
 			if e.Private {
@@ -197,7 +206,7 @@ func bulkRows(ds []dossier.Dossier, events [][]dossier.Event, ids []int64, now i
 				e.Step, e.Note, private, string(files)})
 		}
 	}
-	return dossierRows, eventRows, nil
+	return dossierRows, docRows, eventRows, nil
 }
 
 // copyRows writes rows with PostgreSQL's COPY on the transaction's connection.

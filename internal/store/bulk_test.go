@@ -247,13 +247,14 @@ func baselineInsert(ctx context.Context, raw *sql.DB, engine store.Engine, codeP
 		}
 	}
 	now := time.Now().UnixMilli()
-	const dossierCols, eventCols = 28, 11
-	var rows, events [][]any
+	const dossierCols, docCols, eventCols = 27, 2, 11
+	var rows, docs, events [][]any
 	for i := range n {
 		id := ids[i]
 		rows = append(rows, []any{id, fmt.Sprintf("%s-%05d", codePrefix, i), "ABCDEF", "2.000635", 1, "Hộ tịch", bulkUnit, bulkUnit,
 			1, 2, "Nguyễn Thị Lan " + strconv.Itoa(i), "nguyen thi lan " + strconv.Itoa(i) + " 027190001234 0912345678", "027190001234",
-			"0912345678", "", 0, 0, now, now, now, 0, 0, "", "", 1, doc, now, now})
+			"0912345678", "", 0, 0, now, now, now, 0, 0, "", "", 1, now, now})
+		docs = append(docs, []any{id, doc})
 		events = append(events, []any{id, now, "tiepnhan|Trần Văn Nam", bulkUnit, "receive", 0, 2, "", "", 0, "null"})
 	}
 	for _, part := range []struct {
@@ -263,8 +264,9 @@ func baselineInsert(ctx context.Context, raw *sql.DB, engine store.Engine, codeP
 	}{
 		{`INSERT INTO dossiers (id, code, lookup_secret, procedure_code, procedure_version, field_name, receiving_unit,
 			competent_unit, channel, status, applicant_name, applicant_key, applicant_id, applicant_phone, assignee, submitted_at,
-			correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version, doc,
+			correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version,
 			created_at, updated_at) VALUES `, dossierCols, rows},
+		{`INSERT INTO dossier_docs (dossier_id, doc) VALUES `, docCols, docs},
 		{`INSERT INTO dossier_events (dossier_id, at, actor, actor_unit, action, from_status, to_status, step, note, private,
 			attachments) VALUES `, eventCols, events},
 	} {

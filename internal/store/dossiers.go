@@ -16,11 +16,12 @@ import (
 
 var _ processing.Store = (*DB)(nil)
 
-// dossierColumns returns the values of the indexed columns of a dossier, in the order of the table.
-func dossierValues(d dossier.Dossier) ([]any, error) {
+// dossierValues returns the values of the indexed columns of a dossier, in the order of the table,
+// and its document (stored in dossier_docs).
+func dossierValues(d dossier.Dossier) ([]any, string, error) {
 	doc, err := json.Marshal(d)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var code any
 	if d.Code != "" {
@@ -30,20 +31,22 @@ func dossierValues(d dossier.Dossier) ([]any, error) {
 	return []any{code, d.LookupSecret, d.ProcedureCode, d.ProcedureVersion, d.FieldName, d.ReceivingUnit, d.CompetentUnit,
 		int(d.Channel), int(d.Status), d.Applicant.Name, key, d.Applicant.IDNumber, d.Applicant.Phone, d.Assignee,
 		ms(d.SubmittedAt), ms(d.CorrectionDueAt), ms(d.ReceivedAt), ms(d.DueAt), ms(d.OriginalDueAt), ms(d.FinishedAt),
-		ms(d.ReturnedAt), string(d.Outcome), string(d.Timeliness), d.Version, string(doc)}, nil
+		ms(d.ReturnedAt), string(d.Outcome), string(d.Timeliness), d.Version}, string(doc), nil
 }
 
 const dossierInsert = `INSERT INTO dossiers (code, lookup_secret, procedure_code, procedure_version, field_name, receiving_unit,
 	competent_unit, channel, status, applicant_name, applicant_key, applicant_id, applicant_phone, assignee, submitted_at,
-	correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version, doc,
+	correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version,
 	created_at, updated_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)
 	RETURNING id`
 
 // The statements of recording a new dossier.
 const (
 	sequenceNext = `INSERT INTO dossier_sequences (prefix, last) VALUES ($1, 1)
 		ON CONFLICT (prefix) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`
+	docInsert   = `INSERT INTO dossier_docs (dossier_id, doc) VALUES ($1, $2)`
+	docUpdate   = `UPDATE dossier_docs SET doc = $1 WHERE dossier_id = $2`
 	eventInsert = `INSERT INTO dossier_events (dossier_id, at, actor, actor_unit, action, from_status, to_status,
 		step, note, private, attachments) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 )
@@ -71,7 +74,7 @@ func (tx *Tx) insertOne(ctx context.Context, r insertRequest) (dossier.Dossier, 
 		d.Code = dossier.Code(r.format, d.CompetentUnit, day, seq)
 	}
 	d.Version = 1
-	vals, err := dossierValues(d)
+	vals, doc, err := dossierValues(d)
 	if err != nil {
 		return d, err
 	}
@@ -80,6 +83,9 @@ func (tx *Tx) insertOne(ctx context.Context, r insertRequest) (dossier.Dossier, 
 		if isUniqueViolation(err) {
 			return d, fault.New(fault.Conflict, "error.conflict")
 		}
+		return d, err
+	}
+	if _, err := tx.exec(ctx, docInsert, id, doc); err != nil {
 		return d, err
 	}
 	if err := tx.insertEvents(ctx, id, r.events); err != nil {
@@ -139,22 +145,25 @@ func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before
 			return err
 		}
 		after.Version = before.Version + 1
-		vals, err := dossierValues(after)
+		vals, doc, err := dossierValues(after)
 		if err != nil {
 			return err
 		}
 		set := `code = $1, lookup_secret = $2, procedure_code = $3, procedure_version = $4, field_name = $5, receiving_unit = $6,
 			competent_unit = $7, channel = $8, status = $9, applicant_name = $10, applicant_key = $11, applicant_id = $12,
 			applicant_phone = $13, assignee = $14, submitted_at = $15, correction_due_at = $16, received_at = $17, due_at = $18,
-			original_due_at = $19, finished_at = $20, returned_at = $21, outcome = $22, timeliness = $23, version = $24, doc = $25,
-			updated_at = $26`
-		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET `+set+` WHERE id = $27 AND version = $28`,
+			original_due_at = $19, finished_at = $20, returned_at = $21, outcome = $22, timeliness = $23, version = $24,
+			updated_at = $25`
+		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET `+set+` WHERE id = $26 AND version = $27`,
 			append(vals, ms(tx.Now), id, before.Version)...)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fault.New(fault.Conflict, "dossier.changed", before.Code)
+		}
+		if _, err := tx.exec(ctx, docUpdate, doc, id); err != nil {
+			return err
 		}
 		if err := tx.insertEvents(ctx, id, events); err != nil {
 			return err
@@ -167,7 +176,7 @@ func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before
 // DossierByCode returns a dossier, or NotFound.
 func (db *DB) DossierByCode(ctx context.Context, code string) (dossier.Dossier, error) {
 	var doc string
-	err := db.readRow(ctx, `SELECT doc FROM dossiers WHERE code = $1`, code).Scan(&doc)
+	err := db.readRow(ctx, `SELECT x.doc FROM dossiers d JOIN dossier_docs x ON x.dossier_id = d.id WHERE d.code = $1`, code).Scan(&doc)
 	if err == sql.ErrNoRows {
 		return dossier.Dossier{}, fault.New(fault.NotFound, "dossier.not_found", code)
 	}
@@ -248,8 +257,9 @@ func (db *DB) ListDossiers(ctx context.Context, q processing.Query) ([]dossier.D
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	rows, err := db.readQuery(ctx, `SELECT doc FROM dossiers WHERE `+cond+` ORDER BY CASE WHEN due_at = 0 THEN 1 ELSE 0 END, due_at, id
-		LIMIT `+placeholder(len(args)+1)+` OFFSET `+placeholder(len(args)+2), append(args, limit, q.Offset)...)
+	rows, err := db.readQuery(ctx, `SELECT x.doc FROM (SELECT id, due_at FROM dossiers WHERE `+cond+`
+		ORDER BY CASE WHEN due_at = 0 THEN 1 ELSE 0 END, due_at, id LIMIT `+placeholder(len(args)+1)+` OFFSET `+placeholder(len(args)+2)+`) d
+		JOIN dossier_docs x ON x.dossier_id = d.id ORDER BY CASE WHEN d.due_at = 0 THEN 1 ELSE 0 END, d.due_at, d.id`, append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, mapErr(err, "list dossiers")
 	}

@@ -28,8 +28,8 @@ func (db *DB) RegisterDossiers(ctx context.Context, units []string, from, before
 		args = append(args, u)
 		ph = append(ph, placeholder(len(args)))
 	}
-	rows, err := db.readQuery(ctx, `SELECT doc FROM dossiers WHERE received_at >= $1 AND received_at < $2
-		AND receiving_unit IN (`+strings.Join(ph, ", ")+`) ORDER BY received_at, id`, args...)
+	rows, err := db.readQuery(ctx, `SELECT x.doc FROM dossiers d JOIN dossier_docs x ON x.dossier_id = d.id
+		WHERE d.received_at >= $1 AND d.received_at < $2 AND d.receiving_unit IN (`+strings.Join(ph, ", ")+`) ORDER BY d.received_at, d.id`, args...)
 	if err != nil {
 		return nil, mapErr(err, "register")
 	}

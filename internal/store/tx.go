@@ -100,7 +100,7 @@ func (db *DB) prepareHot(ctx context.Context) error {
 	if db.Engine == Postgres {
 		lock = " FOR UPDATE"
 	}
-	for _, q := range []string{auditHeadSelect + lock, auditInsert, auditHeadUpdate, sequenceNext, dossierInsert, eventInsert} {
+	for _, q := range []string{auditHeadSelect + lock, auditInsert, auditHeadUpdate, sequenceNext, dossierInsert, docInsert, docUpdate, eventInsert} {
 		if _, ok := db.stmts[q]; ok {
 			continue
 		}
