@@ -124,9 +124,21 @@ func TestWalkThroughEveryRole(t *testing.T) {
 				t.Fatalf("timeline: %d %v", len(events), err)
 			}
 			// The public lookup hides private steps; another commune's officer sees nothing.
-			_, pub, err := w.svc.Lookup(ctx, d.Code, d.LookupSecret)
+			view, pub, err := w.svc.Lookup(ctx, d.Code, d.LookupSecret)
 			if err != nil || len(pub) >= len(events) {
 				t.Fatalf("public timeline %d of %d: %v", len(pub), len(events), err)
+			}
+			if view.Code != d.Code || view.Status != dossier.StatusReturned || view.ProcedureName != w.proc.Name || !view.ReceivedAt.Equal(d.ReceivedAt) ||
+				!view.DueAt.Equal(d.DueAt) || !view.ReturnedAt.Equal(d.ReturnedAt) || view.Timeliness != d.Timeliness || view.Applicant.Name != "Trần Văn Bình" {
+				t.Fatalf("public view %+v", view)
+			}
+			for i, e := range pub {
+				if e.Note != "" || e.Actor != "" || e.Private || (i > 0 && e.At.Before(pub[i-1].At)) {
+					t.Fatalf("public event %d: %+v", i, e)
+				}
+			}
+			if _, _, err := w.svc.Lookup(ctx, d.Code, "ZZZZZZ"); fault.KindOf(err) != fault.NotFound {
+				t.Fatalf("wrong secret: %v", err)
 			}
 			if _, _, err := w.svc.Get(ctx, w.staff["kinhbac"], d.Code); fault.KindOf(err) != fault.Forbidden {
 				t.Fatalf("another commune read the dossier: %v", err)
