@@ -72,6 +72,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.token(ctx, rest)
 	case "form":
 		err = a.formCmd(ctx, rest)
+	case "import":
+		err = a.importCmd(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
 	case "version", "--version", "-version":
@@ -112,6 +114,7 @@ Commands:
   token      create an API token for a user (token create --username U [--name LABEL])
   audit      verify the hash-chained audit trail
   backup     write a consistent copy of the SQLite database (--out FILE)
+  import     dossiers FILE.csv|FILE.xlsx: load a desk's dossier history (rows rejected are reported)
   version    print the version
 
 Every command takes --db (a SQLite file, default ./motcua.db, or a postgres:// URL; env MOTCUA_DB).

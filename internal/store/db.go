@@ -99,7 +99,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 			db.write.Close()
 			return nil, fmt.Errorf("open %s: %w", dsn, err)
 		}
-		db.read, err = sql.Open("sqlite", "file:"+escapePath(dsn)+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)")
+		db.read, err = sql.Open("sqlite", "file:"+escapePath(dsn)+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-32000)&_pragma=mmap_size(2147418112)")
 		if err != nil {
 			db.write.Close()
 			return nil, err
