@@ -82,6 +82,11 @@ func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row 
 
 // prepared returns the statement prepared on the writer for a hot query, or nil.
 func (db *DB) prepared(query string) *sql.Stmt {
+	if db.Engine == Postgres {
+		// pgx caches the statements of each connection itself; a database/sql Stmt would be prepared
+		// again on the transaction's connection and closed with it, one more round trip each time.
+		return nil
+	}
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	return db.stmts[query]
@@ -89,18 +94,17 @@ func (db *DB) prepared(query string) *sql.Stmt {
 
 // prepareHot prepares the statements of the hot write path on the writer, once the schema exists
 // and outside any transaction (SQLite's single writer connection would otherwise be busy): SQLite
-// re-parses every statement it is not given prepared; pgx caches its own but gains nothing lost.
+// re-parses every statement it is not given prepared. PostgreSQL needs none: pgx caches its own.
 func (db *DB) prepareHot(ctx context.Context) error {
+	if db.Engine == Postgres {
+		return nil // see prepared
+	}
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	if db.stmts == nil {
 		db.stmts = map[string]*sql.Stmt{}
 	}
-	lock := ""
-	if db.Engine == Postgres {
-		lock = " FOR UPDATE"
-	}
-	for _, q := range []string{auditHeadSelect + lock, auditInsert, auditHeadUpdate, sequenceNext, dossierInsert, docInsert, docUpdate, eventInsert} {
+	for _, q := range []string{auditHeadSelect, auditInsert, auditHeadUpdate, sequenceNext, dossierInsert, docInsert, docUpdate, eventInsert} {
 		if _, ok := db.stmts[q]; ok {
 			continue
 		}
