@@ -37,31 +37,6 @@ func (tx *Tx) record(ctx context.Context, actor account.Principal, unitCode, act
 	return nil
 }
 
-// headMark is the audit head at a savepoint, to restore when rolling back to it.
-type headMark struct {
-	head  *auditHead
-	saved auditHead
-}
-
-// markHead remembers the audit head before a savepoint.
-func (tx *Tx) markHead() headMark {
-	if tx.head == nil {
-		return headMark{}
-	}
-	return headMark{head: tx.head, saved: *tx.head}
-}
-
-// restoreHead puts the audit head back as it was at the mark, after a rollback to its savepoint.
-func (tx *Tx) restoreHead(m headMark) {
-	if m.head == nil {
-		// Read after the mark: the rolled-back entries are gone, but the lock and the values read
-		// are still good only if nothing was advanced; forget them and read again.
-		tx.head = nil
-		return
-	}
-	*tx.head = m.saved
-}
-
 // VerifyAudit walks the whole audit log in order and returns the first break (nil when intact) and
 // the number of entries checked; err is set only when the log cannot be read.
 func (db *DB) VerifyAudit(ctx context.Context) (problem *audit.Problem, checked int64, err error) {

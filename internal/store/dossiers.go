@@ -55,7 +55,7 @@ const (
 // the next number of the day is taken for its prefix inside the same transaction and the code is
 // made with dossier.Code(format, ...), so codes are unique per unit and day under concurrent
 // receptions. Concurrent calls are written together in one transaction (group commit, see batch.go),
-// each in its own savepoint so that one failing insert does not undo the others. It returns the
+// and a failing insert does not undo the others (see writeBatch). It returns the
 // dossier as stored (with its code and version 1).
 func (db *DB) InsertDossier(ctx context.Context, actor account.Principal, d dossier.Dossier, events []dossier.Event, format string, codeDay time.Time) (dossier.Dossier, error) {
 	return db.batchInsert(ctx, insertRequest{actor: actor, d: d, events: events, format: format, day: codeDay})
