@@ -141,6 +141,12 @@ func (c *client) do(method, path string, form url.Values, header map[string]stri
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
+	return c.send(req)
+}
+
+// send runs a request and returns status, Location and body, remembering the page's CSRF token.
+func (c *client) send(req *http.Request) (int, string, string) {
+	c.t.Helper()
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatal(err)
@@ -181,16 +187,7 @@ func (c *client) postFiles(path string, form url.Values, files map[string]map[st
 		c.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := c.http.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if m := csrfField.FindStringSubmatch(string(b)); m != nil {
-		c.csrf = m[1]
-	}
-	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+	return c.send(req)
 }
 
 func (c *client) get(path string) (int, string, string) { return c.do("GET", path, nil, nil) }
