@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/history"
+	"motcua/internal/procedure"
+	"motcua/internal/store"
+	"motcua/internal/store/storetest"
+)
+
+// benchRows is the number of dossiers imported or generated per benchmark iteration.
+const benchRows = 20000
+
+// benchEngines returns SQLite and, when MOTCUA_TEST_POSTGRES is set, PostgreSQL.
+func benchEngines(b *testing.B) []storetest.Engine {
+	engines := []storetest.Engine{storetest.SQLite(b, storetest.Options{})}
+	if pg, ok := storetest.Postgres(b, storetest.Options{}); ok {
+		engines = append(engines, pg)
+	}
+	return engines
+}
+
+// BenchmarkImport measures "motcua import dossiers" of a CSV file of benchRows rows (read,
+// validated, numbered, written in batches) on each engine, beside a baseline measured in the same
+// run on the same database: plain batched multi-row INSERTs of as many dossier rows (5,000 per
+// transaction) with an equivalent document and one event each. Both rates are in dossiers/s.
+func BenchmarkImport(b *testing.B) {
+	for _, e := range benchEngines(b) {
+		iter := 0 // baseline codes unique across the calls of the function below
+		b.Run(e.Name, func(b *testing.B) {
+			province(b, e.DSN)
+			var rows []history.Row
+			for len(rows) < benchRows {
+				rows = append(rows, seedExample(b)...)
+			}
+			rows = rows[:benchRows]
+			var csvBuf bytes.Buffer
+			if err := history.WriteCSV(&csvBuf, rows); err != nil {
+				b.Fatal(err)
+			}
+			path := writeFile(b, "book.csv", csvBuf.Bytes())
+			doc := benchDoc(b, rows[0])
+			raw := rawWriter(b, e)
+			var importTime, baseTime time.Duration
+			b.ResetTimer()
+			for range b.N {
+				iter++
+				start := time.Now()
+				out := mustRun(b, "import", "dossiers", path, "--db", e.DSN)
+				importTime += time.Since(start)
+				if !strings.Contains(out, fmt.Sprintf("%d imported, 0 rejected", benchRows)) {
+					b.Fatal(out)
+				}
+				start = time.Now()
+				if err := baselineRows(context.Background(), raw, e.DB.Engine, fmt.Sprintf("IMP-%d", iter), benchRows, doc); err != nil {
+					b.Fatal(err)
+				}
+				baseTime += time.Since(start)
+			}
+			b.ReportMetric(float64(b.N*benchRows)/importTime.Seconds(), "dossiers/s")
+			b.ReportMetric(float64(b.N*benchRows)/baseTime.Seconds(), "baseline-dossiers/s")
+		})
+	}
+}
+
+// BenchmarkGenerate measures "motcua generate --dossiers benchRows" on each engine (after a first
+// run that creates the province and catalog), beside the same baseline as BenchmarkImport.
+func BenchmarkGenerate(b *testing.B) {
+	for _, e := range benchEngines(b) {
+		iter := 0 // baseline codes unique across the calls of the function below
+		b.Run(e.Name, func(b *testing.B) {
+			province(b, e.DSN)
+			doc := benchDoc(b, seedExample(b)[0])
+			raw := rawWriter(b, e)
+			n := strconv.Itoa(benchRows)
+			var genTime, baseTime time.Duration
+			b.ResetTimer()
+			for range b.N {
+				iter++
+				start := time.Now()
+				mustRun(b, "generate", "--dossiers", n, "--province-units", "4", "--seed", strconv.Itoa(iter), "--db", e.DSN)
+				genTime += time.Since(start)
+				start = time.Now()
+				if err := baselineRows(context.Background(), raw, e.DB.Engine, fmt.Sprintf("GEN-%d", iter), benchRows, doc); err != nil {
+					b.Fatal(err)
+				}
+				baseTime += time.Since(start)
+			}
+			b.ReportMetric(float64(b.N*benchRows)/genTime.Seconds(), "dossiers/s")
+			b.ReportMetric(float64(b.N*benchRows)/baseTime.Seconds(), "baseline-dossiers/s")
+		})
+	}
+}
+
+// benchDoc returns the document of the dossier a row makes, encoded once for the baseline.
+func benchDoc(b *testing.B, row history.Row) string {
+	recs, rej := history.Build([]history.Row{row}, history.Lookup{
+		Unit: func(string) bool { return true },
+		Procedure: func(string, time.Time) (procedure.Procedure, bool) {
+			return procedure.Procedure{Code: "9.990004", Version: 1}, true
+		},
+	})
+	if len(rej) > 0 {
+		b.Fatal(rej)
+	}
+	d := recs[0].Dossier
+	d.Code, d.LookupSecret = districtDesk+"-150101-0001", "ABCDEF"
+	d.ProcedureName, d.FieldName = "Xác nhận tình trạng hôn nhân", "Hộ tịch"
+	doc, err := json.Marshal(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(doc)
+}
+
+// rawWriter opens a plain connection to a benchmark database with the store's own write settings
+// (as internal/store's BenchmarkBulkInsert does).
+func rawWriter(b *testing.B, e storetest.Engine) *sql.DB {
+	b.Helper()
+	driver, dsn := "pgx", e.DSN
+	if e.DB.Engine == store.SQLite {
+		driver, dsn = "sqlite", "file:"+e.DSN+"?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	}
+	raw, err := sql.Open(driver, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw.SetMaxOpenConns(1)
+	b.Cleanup(func() { raw.Close() })
+	return raw
+}
+
+// baselineRows writes n dossier rows with one event each, 5,000 per transaction, as
+// internal/store's baselineInsert does.
+func baselineRows(ctx context.Context, raw *sql.DB, engine store.Engine, codePrefix string, n int, doc string) error {
+	for start := 0; start < n; start += 5000 {
+		if err := baselineInsert(ctx, raw, engine, codePrefix+"-"+strconv.Itoa(start), min(5000, n-start), doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// baselineInsert is internal/store's: n dossier rows with one event each in one transaction, with
+// multi-row INSERTs of as many rows as a statement's parameters allow.
+func baselineInsert(ctx context.Context, raw *sql.DB, engine store.Engine, codePrefix string, n int, doc string) error {
+	tx, err := raw.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	ids := make([]int64, 0, n)
+	if engine == store.Postgres {
+		idRows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) FROM generate_series(1, $1)`, n)
+		if err != nil {
+			return err
+		}
+		for idRows.Next() {
+			var id int64
+			if err := idRows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := idRows.Err(); err != nil {
+			return err
+		}
+	} else {
+		var maxID int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM dossiers`).Scan(&maxID); err != nil {
+			return err
+		}
+		for i := range n {
+			ids = append(ids, maxID+1+int64(i))
+		}
+	}
+	now := time.Now().UnixMilli()
+	const dossierCols, docCols, eventCols = 27, 2, 11
+	var rows, docs, events [][]any
+	for i := range n {
+		id := ids[i]
+		rows = append(rows, []any{id, fmt.Sprintf("%s-%05d", codePrefix, i), "ABCDEF", "9.990004", 1, "Hộ tịch", districtDesk, districtDesk,
+			1, 10, "Nguyễn Văn An " + strconv.Itoa(i), "nguyen van an " + strconv.Itoa(i), "", "", "", 0, 0, now, now, now, now, now,
+			"result", "early", 1, now, now})
+		docs = append(docs, []any{id, doc})
+		events = append(events, []any{id, now, "import", districtDesk, "receive", 0, 2, "", "", 0, "null"})
+	}
+	for _, part := range []struct {
+		head string
+		cols int
+		rows [][]any
+	}{
+		{`INSERT INTO dossiers (id, code, lookup_secret, procedure_code, procedure_version, field_name, receiving_unit,
+			competent_unit, channel, status, applicant_name, applicant_key, applicant_id, applicant_phone, assignee, submitted_at,
+			correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version,
+			created_at, updated_at) VALUES `, dossierCols, rows},
+		{`INSERT INTO dossier_docs (dossier_id, doc) VALUES `, docCols, docs},
+		{`INSERT INTO dossier_events (dossier_id, at, actor, actor_unit, action, from_status, to_status, step, note, private,
+			attachments) VALUES `, eventCols, events},
+	} {
+		per := 32766 / part.cols
+		for start := 0; start < len(part.rows); start += per {
+			chunk := part.rows[start:min(start+per, len(part.rows))]
+			var q strings.Builder
+			q.WriteString(part.head)
+			var args []any
+			for i, r := range chunk {
+				if i > 0 {
+					q.WriteString(", ")
+				}
+				q.WriteByte('(')
+				for j, v := range r {
+					if j > 0 {
+						q.WriteString(", ")
+					}
+					args = append(args, v)
+					if engine == store.SQLite {
+						q.WriteByte('?')
+					} else {
+						q.WriteString("$" + strconv.Itoa(len(args)))
+					}
+				}
+				q.WriteByte(')')
+			}
+			if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}
