@@ -74,6 +74,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.formCmd(ctx, rest)
 	case "import":
 		err = a.importCmd(ctx, rest)
+	case "generate":
+		err = a.generateCmd(ctx, rest)
+	case "report":
+		err = a.reportCmd(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
 	case "version", "--version", "-version":
@@ -111,10 +115,12 @@ Commands:
   calendar   lunar | solar | year | due | list | add | remove | hours | import | export
   form       receipt|supplement|refusal|apology|stop|control --dossier CODE --out FILE.pdf [--set 2025|2018]
              | register --unit ID --from DATE --to DATE --out FILE.pdf|FILE.xlsx
+  report     06a --unit ID --from DATE --to DATE [--subtree] [--json] [--xlsx FILE]: settlement report II.06a
   token      create an API token for a user (token create --username U [--name LABEL])
   audit      verify the hash-chained audit trail
   backup     write a consistent copy of the SQLite database (--out FILE)
   import     dossiers FILE.csv|FILE.xlsx: load a desk's dossier history (rows rejected are reported)
+  generate   --dossiers N [--from-year Y] [--to-year Y] [--seed S] [--province-units K]: synthetic data
   version    print the version
 
 Every command takes --db (a SQLite file, default ./motcua.db, or a postgres:// URL; env MOTCUA_DB).
