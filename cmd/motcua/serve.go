@@ -9,6 +9,7 @@ import (
 	"net/http"
 	neturl "net/url"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("--max-upload-mb: %d is not a size in MB", *maxUpload)
 	}
 	start := time.Now()
+	if a.getenv("GOGC") == "" {
+		debug.SetGCPercent(api.ServerGCPercent)
+	}
 	log := a.logger()
 	db, accounts, err := a.open(ctx, c.db)
 	if err != nil {

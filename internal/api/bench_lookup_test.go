@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -32,13 +33,15 @@ import (
 )
 
 // BenchmarkPublicLookup measures the public lookup GET /api/v1/public/dossiers/{code}?secret= under
-// load from a separate process (wrk, 2 threads, 64 connections, --latency) against the real API
+// load from a separate process (wrk, 2 threads, MOTCUA_BENCH_LOOKUP_CONNS connections (default 64),
+// --latency) against the real API
 // handler on a loopback listener, over a SQLite database of MOTCUA_BENCH_LOOKUP_N dossiers (default
 // 1,000,000; built once with BulkInsertDossiers and reused from os.TempDir() while its marker file
 // exists). Requests pick random (code, secret) pairs among 10,000, 5% of them with a wrong secret
 // that must get 404. It reports lookups/s, the 99th percentile latency in ms and the non-2xx count,
 // and fails on any 5xx or any status other than 200 and 404. Target: ≥ 10,000 lookups/s with
 // p99 ≤ 20 ms. MOTCUA_BENCH_LOOKUP_DURATION sets wrk's duration (default 10s). Skipped without wrk.
+// The garbage collector runs at api.ServerGCPercent, as under motcua serve.
 //
 // The API builds its lookup throttle itself (30 failures per address in 10 minutes) and api.Config
 // has no field to replace it, so the benchmark gives each request its own client address (one of
@@ -87,6 +90,13 @@ func BenchmarkPublicLookup(b *testing.B) {
 	base := "http://" + ln.Addr().String()
 	checkLookups(b, base, pairs)
 
+	conns := os.Getenv("MOTCUA_BENCH_LOOKUP_CONNS")
+	if conns == "" {
+		conns = "64"
+	}
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(api.ServerGCPercent))
+	}
 	script := filepath.Join(b.TempDir(), "lookup.lua")
 	if err := os.WriteFile(script, []byte(strings.ReplaceAll(lookupLua, "PAIRS", pairs)), 0o644); err != nil {
 		b.Fatal(err)
@@ -94,7 +104,7 @@ func BenchmarkPublicLookup(b *testing.B) {
 	var reqs, p99, non2xx float64
 	b.ResetTimer()
 	for range b.N {
-		out, err := exec.Command(wrk, "-t2", "-c64", "-d"+duration, "--latency", "-s", script, base).CombinedOutput()
+		out, err := exec.Command(wrk, "-t2", "-c"+conns, "-d"+duration, "--latency", "-s", script, base).CombinedOutput()
 		if err != nil {
 			b.Fatalf("wrk: %v\n%s", err, out)
 		}
