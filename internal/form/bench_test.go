@@ -3,10 +3,19 @@ package form
 import (
 	"bytes"
 	"io"
+	"os"
+	"runtime/debug"
 	"testing"
 )
 
+// BenchmarkReceiptPDF measures one receipt (Mẫu 01) as the server makes it: with the garbage
+// collector at motcua serve's setting (api.ServerGCPercent, 400) unless GOGC is given. Target: under
+// 20 ms.
 func BenchmarkReceiptPDF(b *testing.B) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	b.ReportAllocs()
 	d, ev := received(now2026, codeFor(Set2025))
 	c := context()
 	for b.Loop() {
