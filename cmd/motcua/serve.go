@@ -23,6 +23,7 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/demo"
 	"motcua/internal/processing"
+	"motcua/internal/report"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
 )
@@ -82,7 +83,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
-		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Version: buildVersion()})
+		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Reports: &report.Service{Store: db}, Version: buildVersion()})
 	if err != nil {
 		return err
 	}

@@ -154,6 +154,9 @@ func (s *Server) nav(pr i18n.Printer, p account.Principal, current string) []Nav
 	if p.Can(account.ViewDossiers) {
 		items = append(items, NavItem{Href: "/dossiers", Label: pr.T("nav.dossiers")}, NavItem{Href: "/register", Label: pr.T("nav.register")})
 	}
+	if p.Can(account.ViewReports) {
+		items = append(items, NavItem{Href: "/reports/06a", Label: pr.T("nav.reports")})
+	}
 	if p.Can(account.ViewUnits) {
 		items = append(items, NavItem{Href: "/admin/units", Label: pr.T("nav.units")})
 	}

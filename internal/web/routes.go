@@ -63,6 +63,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /guidances/{id}/pdf", s.staff(s.guidancePDF))
 	mux.HandleFunc("GET /lookup/receipt", s.publicReceipt)
 	mux.HandleFunc("GET /register", s.staff(s.registerPage))
+	mux.HandleFunc("GET /reports/06a", s.staff(s.settlementPage))
+	mux.HandleFunc("GET /reports/06a/xlsx", s.staff(s.settlementExcel))
 	mux.HandleFunc("GET /register/{format}", s.staff(s.registerExport))
 
 	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))

@@ -15,6 +15,7 @@ import (
 	"motcua/internal/audit"
 	"motcua/internal/catalog"
 	"motcua/internal/processing"
+	"motcua/internal/report"
 	"motcua/internal/throttle"
 	"motcua/internal/workcal"
 )
@@ -49,6 +50,8 @@ type Config struct {
 	// FormsDir, when set, is the directory of the procedures' form templates (mẫu đơn, tờ khai),
 	// served at /forms/NAME; components naming a file there get a download link.
 	FormsDir string
+	// Reports computes the reports of the control team (II.06a).
+	Reports *report.Service
 	// Uploads limits the scanned papers officers attach; its zero value takes attachment's defaults.
 	Uploads attachment.Limits
 }

@@ -21,6 +21,7 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/procedure"
 	"motcua/internal/processing"
+	"motcua/internal/report"
 	"motcua/internal/store/storetest"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
@@ -94,7 +95,7 @@ func buildSite(t *testing.T, sample bool) *site {
 	}
 	dossiers := &processing.Service{Store: e.DB, Catalog: cat, Calendar: cal, Rand: rand.Reader, Files: blobs}
 	srv, err := web.New(web.Config{Accounts: svc, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Uploads: attachment.Limits{MaxBytes: 64 << 10, TempDir: t.TempDir()}, Version: "test"})
+		Uploads: attachment.Limits{MaxBytes: 64 << 10, TempDir: t.TempDir()}, Reports: &report.Service{Store: e.DB}, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
