@@ -49,7 +49,7 @@ func BenchmarkImport(b *testing.B) {
 			}
 			path := writeFile(b, "book.csv", csvBuf.Bytes())
 			doc := benchDoc(b, rows[0])
-			raw := rawWriter(b, e)
+			raw := storetest.RawWriter(b, e)
 			var importTime, baseTime time.Duration
 			b.ResetTimer()
 			for range b.N {
@@ -80,7 +80,7 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Run(e.Name, func(b *testing.B) {
 			province(b, e.DSN)
 			doc := benchDoc(b, seedExample(b)[0])
-			raw := rawWriter(b, e)
+			raw := storetest.RawWriter(b, e)
 			n := strconv.Itoa(benchRows)
 			var genTime, baseTime time.Duration
 			b.ResetTimer()
@@ -120,23 +120,6 @@ func benchDoc(b *testing.B, row history.Row) string {
 		b.Fatal(err)
 	}
 	return string(doc)
-}
-
-// rawWriter opens a plain connection to a benchmark database with the store's own write settings
-// (as internal/store's BenchmarkBulkInsert does).
-func rawWriter(b *testing.B, e storetest.Engine) *sql.DB {
-	b.Helper()
-	driver, dsn := "pgx", e.DSN
-	if e.DB.Engine == store.SQLite {
-		driver, dsn = "sqlite", "file:"+e.DSN+"?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	}
-	raw, err := sql.Open(driver, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw.SetMaxOpenConns(1)
-	b.Cleanup(func() { raw.Close() })
-	return raw
 }
 
 // baselineRows writes n dossier rows with one event each, 5,000 per transaction, as

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -157,7 +156,7 @@ func BenchmarkBulkInsert(b *testing.B) {
 		day := time.Date(2020, 1, 1, 9, 0, 0, 0, ict) // one day of codes per iteration, across the b.Run calls
 		b.Run(e.Name, func(b *testing.B) {
 			ctx, sys := context.Background(), account.System("bench")
-			raw := rawWriter(b, e)
+			raw := storetest.RawWriter(b, e)
 			tmpl, tev := bulkDossier("", "ABCDEF", bulkUnit, time.Date(2020, 1, 1, 9, 0, 0, 0, ict), "Nguyễn Thị Lan")
 			doc, err := json.Marshal(tmpl)
 			if err != nil {
@@ -192,20 +191,4 @@ func BenchmarkBulkInsert(b *testing.B) {
 			b.ReportMetric(float64(b.N*batch)/baseTime.Seconds(), "baseline-dossiers/s")
 		})
 	}
-}
-
-// rawWriter opens a plain connection to a benchmark database with the store's own write settings.
-func rawWriter(b *testing.B, e storetest.Engine) *sql.DB {
-	b.Helper()
-	driver, dsn := "pgx", e.DSN
-	if e.DB.Engine == store.SQLite {
-		driver, dsn = "sqlite", "file:"+e.DSN+"?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	}
-	raw, err := sql.Open(driver, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw.SetMaxOpenConns(1)
-	b.Cleanup(func() { raw.Close() })
-	return raw
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"motcua/internal/store"
@@ -101,4 +102,21 @@ func BaselineInsert(ctx context.Context, raw *sql.DB, engine store.Engine, unit,
 		}
 	}
 	return tx.Commit()
+}
+
+// RawWriter opens a plain connection to a benchmark database with the store's own write settings,
+// for the baselines of the bulk benchmarks; it is closed when the benchmark ends.
+func RawWriter(b testing.TB, e Engine) *sql.DB {
+	b.Helper()
+	driver, dsn := "pgx", e.DSN
+	if e.DB.Engine == store.SQLite {
+		driver, dsn = "sqlite", "file:"+e.DSN+"?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	}
+	raw, err := sql.Open(driver, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw.SetMaxOpenConns(1)
+	b.Cleanup(func() { raw.Close() })
+	return raw
 }
