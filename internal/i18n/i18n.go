@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
@@ -38,16 +39,36 @@ var catalogFiles embed.FS
 // catalogs maps a language to its key → message table, loaded once at start.
 var catalogs = mustLoad()
 
+// mustLoad merges, for each language, catalogs/<lang>.json with any catalogs/<lang>-<area>.json, so
+// that each area of the application (the portal, the reports…) keeps its messages in a file of its own.
+// A key defined in two files of one language is a programming error.
 func mustLoad() map[Lang]map[string]string {
 	out := map[Lang]map[string]string{}
 	for _, l := range Langs {
-		b, err := catalogFiles.ReadFile("catalogs/" + string(l) + ".json")
+		names, err := fs.Glob(catalogFiles, "catalogs/"+string(l)+"*.json")
 		if err != nil {
 			panic(err)
 		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			panic(fmt.Sprintf("i18n: catalog %s: %v", l, err))
+		for _, name := range names {
+			base := strings.TrimSuffix(strings.TrimPrefix(name, "catalogs/"), ".json")
+			if base != string(l) && !strings.HasPrefix(base, string(l)+"-") {
+				continue
+			}
+			b, err := catalogFiles.ReadFile(name)
+			if err != nil {
+				panic(err)
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				panic(fmt.Sprintf("i18n: catalog %s: %v", name, err))
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					panic(fmt.Sprintf("i18n: key %q defined twice (again in %s)", k, name))
+				}
+				m[k] = v
+			}
 		}
 		out[l] = m
 	}
