@@ -63,8 +63,6 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /guidances/{id}/pdf", s.staff(s.guidancePDF))
 	mux.HandleFunc("GET /lookup/receipt", s.publicReceipt)
 	mux.HandleFunc("GET /register", s.staff(s.registerPage))
-	mux.HandleFunc("GET /reports/06a", s.staff(s.settlementPage))
-	mux.HandleFunc("GET /reports/06a/xlsx", s.staff(s.settlementExcel))
 	mux.HandleFunc("GET /register/{format}", s.staff(s.registerExport))
 
 	mux.HandleFunc("GET /admin/procedures", s.staff(s.adminCatalog))
@@ -85,6 +83,13 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /admin/procedures/{code}/unapply", s.staff(s.procedureUnapply))
 	mux.HandleFunc("POST /admin/procedures/{code}/reviews", s.staff(s.reviewCreate))
 	mux.HandleFunc("POST /admin/procedures/{code}/reviews/{id}", s.staff(s.reviewMove))
+
+	// Each area registers its own routes in routes_<area>.go.
+	s.portalRoutes(mux)
+	s.followRoutes(mux)
+	s.feedbackRoutes(mux)
+	s.reportRoutes(mux)
+	s.analysisRoutes(mux)
 
 	mux.HandleFunc("/", s.notFound)
 
