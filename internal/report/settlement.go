@@ -119,7 +119,21 @@ type Store interface {
 	// II.06a for the dossiers received by the desks of the given units, over [from, before): rows
 	// without rates, in any order.
 	SettlementCounts(ctx context.Context, units []string, from, before time.Time) ([]Row, error)
+	// SettlementCountsBy is SettlementCounts with the rows keyed by the grouping: Row.Field holds
+	// the field name, the procedure code or the receiving unit's identifier.
+	SettlementCountsBy(ctx context.Context, units []string, from, before time.Time, by Grouping) ([]Row, error)
 }
+
+// Grouping says what one row of report II.06a stands for.
+type Grouping string
+
+// The groupings of report II.06a: the official one by field (lĩnh vực), and the control team's
+// views by procedure and by receiving unit.
+const (
+	ByField     Grouping = "field"
+	ByProcedure Grouping = "procedure"
+	ByUnit      Grouping = "unit"
+)
 
 // Service computes reports over a Store.
 type Service struct {

@@ -95,6 +95,10 @@ func (f *fakeStore) SettlementCounts(_ context.Context, units []string, from, be
 	return f.counts, nil
 }
 
+func (f *fakeStore) SettlementCountsBy(ctx context.Context, units []string, from, before time.Time, _ report.Grouping) ([]report.Row, error) {
+	return f.SettlementCounts(ctx, units, from, before)
+}
+
 func sample() *fakeStore {
 	return &fakeStore{
 		units: []account.Unit{{Code: "000.00.11.H27", Name: "Huyện Tiên Du", Path: "/1/"}, {Code: "000.21.11.H27", Name: "Xã Lạc Vệ", Path: "/1/2/"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"motcua/internal/dossier"
+	"motcua/internal/fault"
 	"motcua/internal/report"
 )
 
@@ -24,7 +25,7 @@ var settlementCounts = strings.NewReplacer(
 	"{early}", "'"+string(dossier.Early)+"'",
 	"{on_time}", "'"+string(dossier.OnTime)+"'",
 	"{late}", "'"+string(dossier.Late)+"'",
-).Replace(`SELECT field_name, COUNT(*),
+).Replace(`SELECT {key}, COUNT(*),
 	SUM(CASE WHEN received_at >= $1 AND channel = {online} THEN 1 ELSE 0 END),
 	SUM(CASE WHEN received_at < $1 THEN 1 ELSE 0 END),
 	SUM(CASE WHEN finished_at > 0 AND finished_at < $2 THEN 1 ELSE 0 END),
@@ -36,7 +37,14 @@ var settlementCounts = strings.NewReplacer(
 	FROM dossiers
 	WHERE received_at > 0 AND received_at < $2 AND (finished_at = 0 OR finished_at >= $1)
 	AND receiving_unit IN ({units})
-	GROUP BY field_name`)
+	GROUP BY {key}`)
+
+// groupColumns maps each grouping of the report to the column its rows are keyed by.
+var groupColumns = map[report.Grouping]string{
+	report.ByField:     "field_name",
+	report.ByProcedure: "procedure_code",
+	report.ByUnit:      "receiving_unit",
+}
 
 // SettlementCounts returns, per field name as stored (possibly empty), the counts (3) to (13) of
 // report II.06a for the dossiers received by the desks of the given units, over the period [from,
@@ -45,6 +53,19 @@ var settlementCounts = strings.NewReplacer(
 // and one never received (refused at reception, or only submitted online) is not counted. It
 // returns nil for no units, and an Internal error when the query fails.
 func (db *DB) SettlementCounts(ctx context.Context, units []string, from, before time.Time) ([]report.Row, error) {
+	return db.SettlementCountsBy(ctx, units, from, before, report.ByField)
+}
+
+// SettlementCountsBy is SettlementCounts with rows keyed by the grouping: Row.Field holds the field
+// name, the procedure code or the receiving unit's identifier. An unknown grouping is an Invalid
+// error on the field "by".
+func (db *DB) SettlementCountsBy(ctx context.Context, units []string, from, before time.Time, by report.Grouping) ([]report.Row, error) {
+	col, ok := groupColumns[by]
+	if !ok {
+		var f fault.Fields
+		f.Add("by", "report.grouping_invalid")
+		return nil, f.Err()
+	}
 	if len(units) == 0 {
 		return nil, nil
 	}
@@ -55,7 +76,7 @@ func (db *DB) SettlementCounts(ctx context.Context, units []string, from, before
 		args = append(args, u)
 		ph = append(ph, placeholder(len(args)))
 	}
-	q := strings.Replace(settlementCounts, "{units}", strings.Join(ph, ", "), 1) + ` ORDER BY field_name`
+	q := strings.NewReplacer("{units}", strings.Join(ph, ", "), "{key}", col).Replace(settlementCounts) + ` ORDER BY ` + col
 	rows, err := db.readQuery(ctx, q, args...)
 	if err != nil {
 		return nil, mapErr(err, "settlement report")
