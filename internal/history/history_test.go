@@ -221,6 +221,25 @@ func TestRead(t *testing.T) {
 		t.Fatalf("xlsx rows = %+v", rows)
 	}
 
+	// A book kept in Excel: the times are date cells (a serial number shown with a date format), one
+	// date only; the procedure code is a number cell.
+	f = excelize.NewFile()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"unit", "procedure", "channel", "received_at", "due_at", "finished_at", "returned_at", "outcome", "applicant_name"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{unit, 9.990004, "in_person", time.Date(2015, 3, 2, 8, 30, 0, 0, time.UTC),
+		time.Date(2015, 3, 5, 0, 0, 0, 0, time.UTC), time.Date(2015, 3, 4, 16, 45, 30, 0, time.UTC), "", "result", "Đỗ Thị Lan"})
+	buf.Reset()
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err = history.Read("book.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0].Procedure != "9.990004" || rows[0].ReceivedAt != "2015-03-02T08:30:00+07:00" ||
+		rows[0].DueAt != "2015-03-05T00:00:00+07:00" || rows[0].FinishedAt != "2015-03-04T16:45:30+07:00" || rows[0].ReturnedAt != "" {
+		t.Fatalf("xlsx rows with date cells = %+v", rows)
+	}
+
 	for name, c := range map[string]struct {
 		file, data, key string
 	}{

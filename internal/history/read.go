@@ -17,10 +17,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"motcua/internal/calendar"
 	"motcua/internal/fault"
 )
 
@@ -110,7 +113,10 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 }
 
 // ReadXLSX reads a history file in XLSX: the first sheet, its first row the header. Cells are read
-// as displayed. Errors as for Read.
+// as stored, not as displayed, so that a code typed as a number keeps its digits; a time column
+// holding an Excel date (a serial number of days, as Excel stores a cell typed as a date or a date
+// and time) becomes that wall-clock time in business time (Asia/Ho_Chi_Minh), in RFC 3339, so
+// that a book kept in Excel imports without reformatting. Errors as for Read.
 func ReadXLSX(r io.Reader) ([]Row, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
@@ -121,6 +127,10 @@ func ReadXLSX(r io.Reader) ([]Row, error) {
 	if len(sheets) == 0 {
 		return nil, fault.New(fault.Invalid, "history.file.unreadable", "no sheet")
 	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
 	it, err := f.Rows(sheets[0])
 	if err != nil {
 		return nil, fault.New(fault.Invalid, "history.file.unreadable", err.Error())
@@ -129,7 +139,7 @@ func ReadXLSX(r io.Reader) ([]Row, error) {
 	var index map[string]int
 	var rows []Row
 	for line := 1; it.Next(); line++ {
-		rec, err := it.Columns()
+		rec, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fault.New(fault.Invalid, "history.file.unreadable", err.Error())
 		}
@@ -139,6 +149,11 @@ func ReadXLSX(r io.Reader) ([]Row, error) {
 			}
 			continue
 		}
+		for _, c := range []string{ColReceivedAt, ColDueAt, ColFinishedAt, ColReturnedAt} {
+			if i := index[c]; i < len(rec) {
+				rec[i] = excelTime(rec[i], date1904)
+			}
+		}
 		if row, ok := makeRow(line, rec, index); ok {
 			rows = append(rows, row)
 		}
@@ -147,6 +162,22 @@ func ReadXLSX(r io.Reader) ([]Row, error) {
 		return nil, fault.New(fault.Invalid, "history.column.missing", ColUnit)
 	}
 	return rows, nil
+}
+
+// excelTime turns a cell holding an Excel serial date (days since the workbook's epoch, the time of
+// day as the fraction, rounded to the second) into RFC 3339 in business time; any other value, such
+// as a time typed as text, is returned as it is.
+func excelTime(v string, date1904 bool) string {
+	serial, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || serial <= 0 {
+		return v
+	}
+	t, err := excelize.ExcelDateToTime(serial, date1904)
+	if err != nil {
+		return v
+	}
+	t = t.Round(time.Second)
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, calendar.Location).Format(time.RFC3339)
 }
 
 // header maps column names to their positions, or returns history.column.missing for the first
