@@ -18,11 +18,16 @@ import (
 	"motcua/internal/report"
 )
 
-const reportUsage = "usage: motcua report 06a --unit ID --from YYYY-MM-DD --to YYYY-MM-DD [--subtree] [--json] [--xlsx FILE]"
+const reportUsage = "usage: motcua report 06a --unit ID --from YYYY-MM-DD --to YYYY-MM-DD [--subtree] [--json] [--xlsx FILE]\n" +
+	"       [--period month|quarter|year --year YYYY [--month M | --quarter Q]] [--by field|procedure|unit]\n" +
+	"       [--as-of YYYY-MM-DD] [--merge] [--pdf FILE]"
 
 // reportCmd runs "report 06a": the settlement report II.06a of a unit (and its subtree) over a period,
 // printed as a table, or as JSON with --json, and written as an Excel workbook with --xlsx.
 func (a *app) reportCmd(ctx context.Context, args []string) error {
+	if len(args) > 0 && (args[0] == "indicators" || args[0] == "bottlenecks") {
+		return a.reportAnalysisCmd(ctx, args)
+	}
 	if len(args) == 0 || args[0] != "06a" {
 		return fmt.Errorf("%s", reportUsage)
 	}
@@ -34,6 +39,14 @@ func (a *app) reportCmd(ctx context.Context, args []string) error {
 	subtree := fs.Bool("subtree", false, "include the units below the unit")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	xlsx := fs.String("xlsx", "", "also write the report as an Excel workbook to this file")
+	pdf := fs.String("pdf", "", "also write the report as a PDF (A4 landscape) to this file")
+	period := fs.String("period", "", "month, quarter or year (with --year and --month or --quarter) instead of --from and --to")
+	year := fs.String("year", "", "the year of the period")
+	month := fs.String("month", "", "the month of the period, 1-12")
+	quarter := fs.String("quarter", "", "the quarter of the period, 1-4")
+	by := fs.String("by", "", "group the rows by field (the official sheet), procedure or unit")
+	asOf := fs.String("as-of", "", "follow the unit structure of this day, YYYY-MM-DD (default: the period's last day)")
+	merge := fs.Bool("merge", false, "count merged units' history under their successors")
 	if err := fs.Parse(reorder(args[1:])); err != nil {
 		return err
 	}
@@ -51,9 +64,26 @@ func (a *app) reportCmd(ctx context.Context, args []string) error {
 	if strings.TrimSpace(*unit) == "" {
 		f.Add("unit", "field.required")
 	}
-	start, end := day("from", *from), day("to", *to)
-	if !start.IsZero() && !end.IsZero() && end.Before(start) {
-		f.Add("to", "report.period_invalid")
+	var start, end time.Time
+	var chosen report.Period
+	if *period == "" || *period == string(report.PeriodCustom) {
+		start, end = day("from", *from), day("to", *to)
+		if !start.IsZero() && !end.IsZero() && end.Before(start) {
+			f.Add("to", "report.period_invalid")
+		}
+		chosen = report.Period{Kind: report.PeriodCustom, From: start, To: end}
+	} else {
+		p, err := report.ParsePeriod(report.PeriodInput{Kind: *period, Year: *year, Month: *month, Quarter: *quarter})
+		for k, m := range fault.As(err).Fields {
+			f.Add(k, m.Key, m.Args...)
+		}
+		chosen, start, end = p, p.From, p.To
+	}
+	if _, err := report.ParseGrouping(*by); err != nil {
+		f.Add("by", "report.grouping_invalid")
+	}
+	if *asOf != "" && !account.ValidDay(*asOf) {
+		f.Add("as-of", "report.date_invalid", *asOf)
 	}
 	if err := f.Err(); err != nil {
 		return err
@@ -65,9 +95,24 @@ func (a *app) reportCmd(ctx context.Context, args []string) error {
 	defer db.Close()
 	// The command line reads every unit's reports, as an inspector of the whole tree would.
 	reader := account.Principal{Username: a.cli().Username, UnitPath: "/", Roles: []account.Role{account.Inspector}}
-	s, err := (&report.Service{Store: db}).Settlement(ctx, reader, *unit, start, end, *subtree)
+	svc := &report.Service{Store: db}
+	var s report.Settlement
+	if *period != "" || *by != "" || *asOf != "" || *merge {
+		s, err = svc.Report(ctx, reader, report.Request{Unit: *unit, Period: chosen, Subtree: *subtree, By: report.Grouping(*by), AsOf: *asOf, Merge: *merge})
+	} else {
+		s, err = svc.Settlement(ctx, reader, *unit, start, end, *subtree)
+	}
 	if err != nil {
 		return err
+	}
+	if *pdf != "" {
+		var buf bytes.Buffer
+		if err := report.PDF(&buf, s, a.now()); err != nil {
+			return err
+		}
+		if err := os.WriteFile(*pdf, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
 	if *xlsx != "" {
 		var buf bytes.Buffer
@@ -82,8 +127,10 @@ func (a *app) reportCmd(ctx context.Context, args []string) error {
 		return a.printJSON(s)
 	}
 	printSettlement(a.stdout, s)
-	if *xlsx != "" {
-		fmt.Fprintf(a.stdout, "\n%s: đã ghi / written\n", *xlsx)
+	for _, file := range []string{*xlsx, *pdf} {
+		if file != "" {
+			fmt.Fprintf(a.stdout, "\n%s: đã ghi / written\n", file)
+		}
 	}
 	return nil
 }
@@ -96,15 +143,23 @@ func printSettlement(w io.Writer, s report.Settlement) {
 	if s.Subtree {
 		unit += ", gồm các đơn vị trực thuộc"
 	}
+	if s.AsOf != "" {
+		if t, err := time.Parse("2006-01-02", s.AsOf); err == nil {
+			unit += "; cơ cấu đơn vị tại ngày " + t.Format("02/01/2006")
+		}
+	}
+	if s.Merge {
+		unit += "; đơn vị đã sáp nhập tính vào đơn vị kế thừa"
+	}
 	fmt.Fprintf(w, "%s\n%s\n%s\nKỳ báo cáo: từ ngày %s đến ngày %s\n\n", report.FormNumber, report.Title, unit,
 		s.From.In(calendar.Location).Format("02/01/2006"), s.To.In(calendar.Location).Format("02/01/2006"))
 	table := [][]string{
 		{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", ""},
-		{"STT", "Lĩnh vực", "Tiếp nhận", "Trực tuyến", "Trực tiếp, BC", "Kỳ trước", "Đã giải quyết", "Trước hạn",
+		{"STT", report.NameHeader(s.By), "Tiếp nhận", "Trực tuyến", "Trực tiếp, BC", "Kỳ trước", "Đã giải quyết", "Trước hạn",
 			"Đúng hạn", "Quá hạn", "Đang giải quyết", "Trong hạn", "Quá hạn", "Tỷ lệ đúng hạn"},
 	}
 	line := func(no string, r report.Row) []string {
-		out := []string{no, r.Field}
+		out := []string{no, report.RowName(s.By, r)}
 		for _, v := range []int64{r.Received, r.ReceivedOnline, r.ReceivedDirect, r.CarriedOver, r.Resolved, r.ResolvedEarly,
 			r.ResolvedOnTime, r.ResolvedLate, r.Pending, r.PendingWithin, r.PendingOverdue} {
 			out = append(out, vi.Int(v))
@@ -114,7 +169,9 @@ func printSettlement(w io.Writer, s report.Settlement) {
 	for i, r := range s.Rows {
 		table = append(table, line(strconv.Itoa(i+1), r))
 	}
-	table = append(table, line("", s.Total))
+	total := s.Total
+	total.Code, total.Mark = "", report.MarkNone
+	table = append(table, line("", total))
 	widths := make([]int, len(table[0]))
 	for _, row := range table {
 		for i, v := range row {

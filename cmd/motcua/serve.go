@@ -18,12 +18,17 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"motcua/internal/account"
+	"motcua/internal/analysis"
 	"motcua/internal/api"
 	"motcua/internal/attachment"
 	"motcua/internal/catalog"
 	"motcua/internal/demo"
+	"motcua/internal/feedback"
+	"motcua/internal/portal"
 	"motcua/internal/processing"
 	"motcua/internal/report"
+	"motcua/internal/statistics"
+	"motcua/internal/throttle"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
 )
@@ -83,7 +88,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
-		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Reports: &report.Service{Store: db}, Version: buildVersion()})
+		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Reports: &report.Service{Store: db}, Analysis: &analysis.Service{Store: db, Calendars: cal}, Version: buildVersion(),
+		Feedback: &feedback.Service{Store: db, Calendars: cal, Rand: rand.Reader}, Statistics: &statistics.Service{Store: db},
+		Portal: &portal.Service{Store: db, Dossiers: dossiers, Submissions: throttle.New(portalSubmissionsPerHour, time.Hour)}})
 	if err != nil {
 		return err
 	}
@@ -155,3 +162,7 @@ func redact(dsn string) string {
 	}
 	return dsn
 }
+
+// portalSubmissionsPerHour is how many dossiers one address may file online in an hour: enough for a
+// family or a small office behind one address, too few for a flood.
+const portalSubmissionsPerHour = 20

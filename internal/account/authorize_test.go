@@ -15,12 +15,12 @@ import (
 // allowed is the expected grant table, written out independently of the code's: role → actions.
 var allowed = map[account.Role]string{
 	account.Administrator: "units.view units.manage users.view users.manage audit.view calendar.manage catalog.manage reports.view",
-	account.Reception:     "units.view dossiers.view dossiers.receive",
+	account.Reception:     "units.view dossiers.view dossiers.receive feedback.handle",
 	account.Specialist:    "units.view dossiers.view dossiers.process",
-	account.Head:          "units.view users.view dossiers.view dossiers.process reports.view",
-	account.Leader:        "units.view users.view dossiers.view dossiers.process reports.view",
+	account.Head:          "units.view users.view dossiers.view dossiers.process reports.view feedback.handle",
+	account.Leader:        "units.view users.view dossiers.view dossiers.process reports.view feedback.handle",
 	account.Clerk:         "units.view dossiers.view dossiers.process",
-	account.Controller:    "units.view dossiers.view catalog.manage reports.view",
+	account.Controller:    "units.view dossiers.view catalog.manage reports.view feedback.handle",
 	account.Inspector:     "units.view users.view dossiers.view reports.view audit.view",
 }
 

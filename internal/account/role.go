@@ -48,21 +48,22 @@ const (
 	ProcessDossiers Action = "dossiers.process"
 	ManageCatalog   Action = "catalog.manage"
 	ViewReports     Action = "reports.view"
+	HandleFeedback  Action = "feedback.handle" // phản ánh, kiến nghị: reject, ask, answer, publish
 )
 
 // Actions lists every action, for tests and documentation.
 var Actions = []Action{ViewUnits, ManageUnits, ViewUsers, ManageUsers, ViewAudit, ManageCalendar,
-	ViewDossiers, ReceiveDossiers, ProcessDossiers, ManageCatalog, ViewReports}
+	ViewDossiers, ReceiveDossiers, ProcessDossiers, ManageCatalog, ViewReports, HandleFeedback}
 
 // grants is the single table of what each role may do.
 var grants = map[Role][]Action{
 	Administrator: {ViewUnits, ManageUnits, ViewUsers, ManageUsers, ViewAudit, ManageCalendar, ManageCatalog, ViewReports},
-	Reception:     {ViewUnits, ViewDossiers, ReceiveDossiers},
+	Reception:     {ViewUnits, ViewDossiers, ReceiveDossiers, HandleFeedback},
 	Specialist:    {ViewUnits, ViewDossiers, ProcessDossiers},
-	Head:          {ViewUnits, ViewDossiers, ProcessDossiers, ViewReports, ViewUsers},
-	Leader:        {ViewUnits, ViewDossiers, ProcessDossiers, ViewReports, ViewUsers},
+	Head:          {ViewUnits, ViewDossiers, ProcessDossiers, ViewReports, ViewUsers, HandleFeedback},
+	Leader:        {ViewUnits, ViewDossiers, ProcessDossiers, ViewReports, ViewUsers, HandleFeedback},
 	Clerk:         {ViewUnits, ViewDossiers, ProcessDossiers},
-	Controller:    {ViewUnits, ViewDossiers, ManageCatalog, ViewReports},
+	Controller:    {ViewUnits, ViewDossiers, ManageCatalog, ViewReports, HandleFeedback},
 	Inspector:     {ViewUnits, ViewUsers, ViewDossiers, ViewReports, ViewAudit},
 }
 

@@ -127,6 +127,18 @@ func Load(ctx context.Context, s Services, now time.Time) (bool, []Login, error)
 	if err := loadDossiers(ctx, s.Dossiers, s.Store, now); err != nil {
 		return false, nil, err
 	}
+	if err := loadFollow(ctx, s, now); err != nil {
+		return false, nil, err
+	}
+	if err := loadFeedback(ctx, s, now); err != nil {
+		return false, nil, err
+	}
+	if err := loadReports(ctx, s, now); err != nil {
+		return false, nil, err
+	}
+	if err := loadAnalysisHistory(ctx, s, now); err != nil {
+		return false, nil, err
+	}
 	return true, logins, nil
 }
 

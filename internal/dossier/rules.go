@@ -33,7 +33,7 @@ var rules = map[Action]rule{
 	ActConsult:             {[]Status{StatusProcessing}, []string{RoleSpecialist, RoleHead}},
 	ActAnswerConsultation:  {[]Status{StatusProcessing, StatusAwaitingSupplement, StatusAwaitingFees}, []string{RoleSpecialist, RoleHead}},
 	ActRequestSupplement:   {[]Status{StatusProcessing}, []string{RoleSpecialist, RoleHead, RoleReception}},
-	ActReceiveSupplement:   {[]Status{StatusAwaitingSupplement}, []string{RoleReception}},
+	ActReceiveSupplement:   {[]Status{StatusAwaitingSupplement}, []string{RoleReception, RoleApplicant}}, // the applicant: online, from the lookup page
 	ActCloseUnsupplemented: {[]Status{StatusAwaitingSupplement}, []string{RoleReception}},
 	ActRequestFees:         {[]Status{StatusProcessing}, []string{RoleSpecialist, RoleHead, RoleReception}},
 	ActFeesPaid:            {[]Status{StatusAwaitingFees}, []string{RoleReception, RoleSpecialist, RoleHead}},

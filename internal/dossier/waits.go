@@ -57,7 +57,8 @@ type SupplementInput struct {
 // and becomes both DueAt and OriginalDueAt, and the running step's budget
 // restarts from now. Under pause both appointments and the running step's
 // due move later by the working time waited. Either way the change is in
-// DueHistory and the interval in Waits. Errors: Forbidden unless reception;
+// DueHistory and the interval in Waits. Errors: Forbidden unless reception
+// or the applicant (who hands it in online);
 // Conflict (dossier.transition.invalid) in any status but 5; Invalid for a
 // paper without name or with a negative count, and
 // dossier.deadline.uncomputable.

@@ -21,6 +21,7 @@ import (
 	"motcua/internal/catalog"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
+	"motcua/internal/rating"
 	"motcua/internal/workcal"
 )
 
@@ -33,6 +34,17 @@ type Query struct {
 	Text      string // a code, or part of the applicant's name, identity number or phone (accents optional)
 	Limit     int
 	Offset    int
+
+	// The filters behind the figures of the reports and dashboards (zero values filter nothing).
+	ReceivingUnits []string // received by the desk of one of these units (nil: any)
+	ReceivedFrom   time.Time
+	ReceivedBefore time.Time // received (received_at > 0) before this instant
+	FinishedFrom   time.Time // finished at or after (finished dossiers only)
+	FinishedBefore time.Time // finished before (finished dossiers only)
+	Channel        dossier.Channel
+	Timeliness     dossier.Timeliness
+	PendingAt      time.Time // received before the instant and not finished before it
+	DueState       string    // with PendingAt: "overdue" (original appointment before it) or "within"
 }
 
 // Store is what processing needs from storage.
@@ -49,6 +61,10 @@ type Store interface {
 	Guidance(ctx context.Context, id int64) (dossier.Guidance, string, error)
 	RegisterDossiers(ctx context.Context, units []string, from, before time.Time) ([]dossier.Dossier, error)
 	LookupDossier(ctx context.Context, code string) (dossier.Dossier, []dossier.Event, error)
+	// Satisfaction ratings (see follow.go, rate.go).
+	InsertRating(ctx context.Context, r rating.Rating) error
+	RatingOf(ctx context.Context, code string) (rating.Rating, error)
+	RatingCounts(ctx context.Context, units []string, from, before time.Time) ([]rating.Counts, error)
 }
 
 // Service runs dossiers.
@@ -136,6 +152,18 @@ func (s *Service) List(ctx context.Context, p account.Principal, q Query) ([]dos
 	}
 	if len(mine) == 0 {
 		return nil, 0, nil
+	}
+	if q.ReceivingUnits != nil {
+		var receiving []string
+		for _, u := range q.ReceivingUnits {
+			if slices.Contains(mine, u) {
+				receiving = append(receiving, u)
+			}
+		}
+		if len(receiving) == 0 {
+			return nil, 0, nil
+		}
+		q.ReceivingUnits = receiving
 	}
 	q.Units = mine
 	return s.Store.ListDossiers(ctx, q)

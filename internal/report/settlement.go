@@ -38,6 +38,10 @@ type Row struct {
 	PendingWithin  int64   `json:"pending_within"`   // (12) its original appointment not passed at the period end
 	PendingOverdue int64   `json:"pending_overdue"`  // (13) the others
 	OnTimeRate     float64 `json:"on_time_rate"`     // ((8) + (9)) / (7) × 100, two decimals, 0 when (7) is 0
+	// Code is the procedure code or the unit's identifier of a by-procedure or by-unit row.
+	Code string `json:"code,omitempty"`
+	// Mark sets a by-unit row apart: the chosen unit's own desk, or a closed or later unit.
+	Mark Mark `json:"mark,omitempty"`
 }
 
 // add adds the counts of r to the row (not the field nor the rate).
@@ -75,8 +79,16 @@ type Settlement struct {
 	Subtree bool
 	From    time.Time // the first day, midnight in business time
 	To      time.Time // the last day, midnight in business time
-	Rows    []Row     // one per field, in Vietnamese alphabetical order
+	Rows    []Row     // one per field, in Vietnamese alphabetical order (or per procedure or unit, see By)
 	Total   Row
+	// By is the grouping of the rows; empty means by field, on the current unit structure.
+	By Grouping
+	// AsOf is the day (YYYY-MM-DD) whose unit structure the report follows, when By is set.
+	AsOf string
+	// Merge says whether closed units' history was counted under their successors.
+	Merge bool
+	// Period is the period as chosen (month, quarter, year or custom), when By is set.
+	Period Period
 }
 
 // settlementJSON is the JSON form of a Settlement.
@@ -87,6 +99,9 @@ type settlementJSON struct {
 	Subtree bool     `json:"subtree"`
 	Rows    []Row    `json:"rows"`
 	Total   Row      `json:"total"`
+	By      Grouping `json:"by,omitempty"`
+	AsOf    string   `json:"as_of,omitempty"`
+	Merge   bool     `json:"merge,omitempty"`
 }
 
 // unitJSON names the unit of a report in its JSON form.
@@ -103,7 +118,7 @@ func (s Settlement) MarshalJSON() ([]byte, error) {
 		rows = []Row{}
 	}
 	return json.Marshal(settlementJSON{Unit: unitJSON{Code: s.Unit.Code, Name: s.Unit.Name},
-		From: day(s.From), To: day(s.To), Subtree: s.Subtree, Rows: rows, Total: s.Total})
+		From: day(s.From), To: day(s.To), Subtree: s.Subtree, Rows: rows, Total: s.Total, By: s.By, AsOf: s.AsOf, Merge: s.Merge})
 }
 
 // day writes the business day of t as YYYY-MM-DD.
@@ -122,6 +137,11 @@ type Store interface {
 	// SettlementCountsBy is SettlementCounts with the rows keyed by the grouping: Row.Field holds
 	// the field name, the procedure code or the receiving unit's identifier.
 	SettlementCountsBy(ctx context.Context, units []string, from, before time.Time, by Grouping) ([]Row, error)
+	// UnitHistory returns every recorded (name, parent) version of every unit.
+	UnitHistory(ctx context.Context) ([]account.UnitVersion, error)
+	// ProcedureNames returns the name of each of the procedure codes known to the catalog (of its
+	// latest version); unknown codes are left out.
+	ProcedureNames(ctx context.Context, codes []string) (map[string]string, error)
 }
 
 // Grouping says what one row of report II.06a stands for.

@@ -244,3 +244,9 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("the total row is not bold: %+v, %v", style, err)
 	}
 }
+
+func (f *fakeStore) UnitHistory(context.Context) ([]account.UnitVersion, error) { return nil, nil }
+
+func (f *fakeStore) ProcedureNames(context.Context, []string) (map[string]string, error) {
+	return map[string]string{}, nil
+}

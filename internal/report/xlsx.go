@@ -88,6 +88,9 @@ func XLSX(w io.Writer, s Settlement) error {
 			row = h2
 		}
 		first := col(h.from) + strconv.Itoa(row)
+		if h.from == 2 {
+			h.text = NameHeader(s.By)
+		}
 		x.set(first, h.text)
 		end := col(h.to) + strconv.Itoa(row)
 		if h.bothRows {
@@ -107,6 +110,7 @@ func XLSX(w io.Writer, s Settlement) error {
 	for i, r := range s.Rows {
 		row++
 		x.set("A"+strconv.Itoa(row), i+1)
+		r.Field = RowName(s.By, r)
 		x.row(row, r)
 	}
 	row++

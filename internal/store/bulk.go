@@ -120,6 +120,9 @@ func (tx *Tx) bulkWrite(ctx context.Context, conn *sql.Conn, actor account.Princ
 			err = copyRows(ctx, conn, "dossier_events", bulkEventColumns, eventRows)
 		}
 	} else {
+		for _, r := range docRows {
+			r[1] = tx.db.packDoc(r[1].(string))
+		}
 		err = tx.insertRows(ctx, "dossiers", bulkDossierColumns, dossierRows)
 		if err == nil {
 			err = tx.insertRows(ctx, "dossier_docs", bulkDocColumns, docRows)
@@ -135,6 +138,9 @@ func (tx *Tx) bulkWrite(ctx context.Context, conn *sql.Conn, actor account.Princ
 		return err
 	}
 	if err := tx.raiseSequences(ctx, ds); err != nil {
+		return err
+	}
+	if err := tx.summariseDossiers(ctx, ds); err != nil { // the finished ones, for report II.06a
 		return err
 	}
 	first, last := ds[0].Code, ds[len(ds)-1].Code

@@ -85,11 +85,16 @@ func (tx *Tx) insertOne(ctx context.Context, r insertRequest) (dossier.Dossier, 
 		}
 		return d, err
 	}
-	if _, err := tx.exec(ctx, docInsert, id, doc); err != nil {
+	if _, err := tx.exec(ctx, docInsert, id, tx.db.packDoc(doc)); err != nil {
 		return d, err
 	}
 	if err := tx.insertEvents(ctx, id, r.events); err != nil {
 		return d, err
+	}
+	if factsOf(d).summarised() { // a reception is open: only a dossier stored finished is summarised
+		if err := tx.summariseDossiers(ctx, []dossier.Dossier{d}); err != nil {
+			return d, err
+		}
 	}
 	return d, tx.record(ctx, r.actor, d.ReceivingUnit, "dossier."+string(lastAction(r.events)), "dossier:"+d.Code, nil, dossierSummary(d))
 }
@@ -137,7 +142,10 @@ func (tx *Tx) insertEvents(ctx context.Context, id int64, events []dossier.Event
 func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before, after dossier.Dossier, events []dossier.Event) (dossier.Dossier, error) {
 	err := db.inTx(ctx, func(tx *Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM dossiers WHERE code = $1`, before.Code).Scan(&id)
+		var stored summaryFacts // as stored, for the report's summary
+		err := tx.QueryRowContext(ctx, `SELECT id, receiving_unit, field_name, procedure_code, channel, received_at,
+			original_due_at, finished_at, timeliness FROM dossiers WHERE code = $1`, before.Code).Scan(&id, &stored.unit,
+			&stored.field, &stored.procedure, &stored.channel, &stored.received, &stored.due, &stored.finished, &stored.timeliness)
 		if err == sql.ErrNoRows {
 			return fault.New(fault.NotFound, "dossier.not_found", before.Code)
 		}
@@ -162,8 +170,17 @@ func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fault.New(fault.Conflict, "dossier.changed", before.Code)
 		}
-		if _, err := tx.exec(ctx, docUpdate, doc, id); err != nil {
+		if _, err := tx.exec(ctx, docUpdate, tx.db.packDoc(doc), id); err != nil {
 			return err
+		}
+		if changed := factsOf(after); changed != stored && (stored.summarised() || changed.summarised()) {
+			// Finished now (or a finished dossier corrected): move its counts in the summary.
+			delta := summaryDelta{}
+			delta.add(stored, -1)
+			delta.add(changed, 1)
+			if err := tx.applySummary(ctx, delta); err != nil {
+				return err
+			}
 		}
 		if err := tx.insertEvents(ctx, id, events); err != nil {
 			return err
@@ -184,7 +201,7 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (dossier.Dossier, 
 		return dossier.Dossier{}, mapErr(err, "dossier")
 	}
 	var d dossier.Dossier
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
+	if err := unmarshalDoc([]byte(doc), &d); err != nil {
 		return d, fault.Wrap(err, "stored dossier")
 	}
 	return d, nil
@@ -244,6 +261,7 @@ func (db *DB) ListDossiers(ctx context.Context, q processing.Query) ([]dossier.D
 	if !q.DueBefore.IsZero() {
 		where = append(where, "due_at > 0 AND due_at < "+arg(ms(q.DueBefore)))
 	}
+	where = append(where, reportFilters(q, arg)...)
 	if q.Text != "" {
 		t := fold.String(q.Text)
 		where = append(where, "(code = "+arg(strings.ToUpper(strings.TrimSpace(q.Text)))+" OR applicant_key LIKE "+arg("%"+t+"%")+")")
@@ -271,7 +289,7 @@ func (db *DB) ListDossiers(ctx context.Context, q processing.Query) ([]dossier.D
 		if err := rows.Scan(&doc); err != nil {
 			return nil, 0, mapErr(err, "list dossiers")
 		}
-		if err := json.Unmarshal([]byte(doc), &d); err != nil {
+		if err := unmarshalDoc([]byte(doc), &d); err != nil {
 			return nil, 0, fault.Wrap(err, "stored dossier")
 		}
 		out = append(out, d)

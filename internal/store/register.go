@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -44,7 +43,7 @@ func (db *DB) RegisterDossiers(ctx context.Context, units []string, from, before
 			return nil, mapErr(err, "register")
 		}
 		var d dossier.Dossier
-		if err := json.Unmarshal([]byte(doc), &d); err != nil {
+		if err := unmarshalDoc([]byte(doc), &d); err != nil {
 			return nil, fault.Wrap(err, "stored dossier")
 		}
 		out = append(out, d)

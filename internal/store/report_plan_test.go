@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// TestSettlementUsesCoveringIndex checks on SQLite that the II.06a query reads only the covering
-// index dossiers_report (migration 0008), never the table.
-func TestSettlementUsesCoveringIndex(t *testing.T) {
+// sqlitePlan returns the EXPLAIN QUERY PLAN details of q on a fresh, analysed SQLite database.
+func sqlitePlan(t *testing.T, q string, args ...any) string {
+	t.Helper()
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
 	if err != nil {
@@ -23,9 +23,7 @@ func TestSettlementUsesCoveringIndex(t *testing.T) {
 	if _, err := db.write.ExecContext(ctx, `ANALYZE`); err != nil {
 		t.Fatal(err)
 	}
-	q := strings.Replace(settlementCounts, "{units}", "$3, $4, $5", 1) + ` ORDER BY field_name`
-	from, before := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
-	rows, err := db.read.QueryContext(ctx, `EXPLAIN QUERY PLAN `+q, ms(from), ms(before), "A", "B", "C")
+	rows, err := db.read.QueryContext(ctx, `EXPLAIN QUERY PLAN `+q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,9 +37,30 @@ func TestSettlementUsesCoveringIndex(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
-	text := strings.Join(plan, "\n")
-	t.Logf("plan:\n%s", text)
-	if !strings.Contains(text, "USING COVERING INDEX dossiers_report (receiving_unit=? AND received_at>? AND received_at<?)") {
-		t.Errorf("the report does not search the covering index:\n%s", text)
+	return strings.Join(plan, "\n")
+}
+
+// TestSettlementPlans checks on SQLite that the II.06a queries read only indexes, never the table:
+// the scan of every dossier the covering index dossiers_report (migration 0008), the live counts of
+// the open and of the misordered dossiers the partial index dossiers_open (migration 0012), each by a
+// range, the open ones counted in the order of the index, without sorting them.
+func TestSettlementPlans(t *testing.T) {
+	from, before := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, query, cond, want string }{
+		{"scan", settlementCounts, "", "USING COVERING INDEX dossiers_report (receiving_unit=? AND received_at>? AND received_at<?)"},
+		{"open", strings.ReplaceAll(openCounts, "{group}", "receiving_unit, {key}"), "", "USING COVERING INDEX dossiers_open (receiving_unit=? AND finished_at=?)\n"},
+		{"misordered", settlementCounts, misorderedCondition, "USING COVERING INDEX dossiers_open (receiving_unit=? AND finished_at>?)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			q := strings.NewReplacer("{units}", "$3, $4, $5", "{key}", "field_name", "{open}", c.cond).Replace(c.query) + ` ORDER BY field_name`
+			plan := sqlitePlan(t, q, ms(from), ms(before), "A", "B", "C")
+			t.Logf("plan:\n%s", plan)
+			if c.name == "open" && strings.Contains(plan, "TEMP B-TREE FOR GROUP BY") {
+				t.Errorf("the open dossiers are sorted before they are counted:\n%s", plan)
+			}
+			if !strings.Contains(plan+"\n", c.want) {
+				t.Errorf("the report does not search %q:\n%s", c.want, plan)
+			}
+		})
 	}
 }

@@ -75,6 +75,8 @@ type queueData struct {
 	Tab        string
 	Total      int
 	CanReceive bool
+	// Filtered says the list shows the dossiers behind a report's figure (see queueFilter).
+	Filtered bool
 }
 
 // tabQuery is the query of one tab of the queue.
@@ -126,7 +128,15 @@ func (s *Server) dossierQueue(w http.ResponseWriter, r *http.Request, p account.
 		s.renderError(w, r, err)
 		return
 	}
-	d := queueData{Query: text, Tab: tab, CanReceive: p.Can(account.ReceiveDossiers)}
+	filter, filtered, err := s.queueFilter(ctx, r, p)
+	if err != nil {
+		s.renderFilterError(w, r, page, err)
+		return
+	}
+	if filtered {
+		tab = "" // the tabs keep their counts; the list is the filter's
+	}
+	d := queueData{Query: text, Tab: tab, CanReceive: p.Can(account.ReceiveDossiers), Filtered: filtered}
 	for _, t := range queueTabs {
 		q := s.tabQuery(t, text, p, cal, now)
 		q.Limit = 1
@@ -174,6 +184,12 @@ func (s *Server) dossierQueue(w http.ResponseWriter, r *http.Request, p account.
 				}
 			}
 			d.Rows = append(d.Rows, row)
+		}
+	}
+	if filtered {
+		if d.Rows, d.Total, err = s.filteredRows(ctx, page, p, filter, cal, now); err != nil {
+			s.renderError(w, r, err)
+			return
 		}
 	}
 	page.Data = d

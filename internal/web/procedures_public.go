@@ -85,6 +85,8 @@ type procedureData struct {
 	Units     []account.Unit
 	Forms     []string // download link of each component's form, "" when none
 	Staff     bool
+	// Online is whether citizens can file the procedure online from this page (see portal.OfferOf).
+	Online bool
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -114,6 +116,10 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, c := range proc.Components {
 		d.Forms = append(d.Forms, s.formLink(c.FormTemplate))
+	}
+	if s.cfg.Portal != nil && !d.Abolished {
+		_, err := s.cfg.Portal.OfferOf(r.Context(), proc.Code, s.now())
+		d.Online = err == nil
 	}
 	page.Data = d
 	s.render(w, r, http.StatusOK, "procedure", page)

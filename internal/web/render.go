@@ -154,8 +154,14 @@ func (s *Server) nav(pr i18n.Printer, p account.Principal, current string) []Nav
 	if p.Can(account.ViewDossiers) {
 		items = append(items, NavItem{Href: "/dossiers", Label: pr.T("nav.dossiers")}, NavItem{Href: "/register", Label: pr.T("nav.register")})
 	}
+	if p.Can(account.HandleFeedback) {
+		items = append(items, NavItem{Href: "/admin/feedback", Label: pr.T("feedback.nav.queue")})
+	}
 	if p.Can(account.ViewReports) {
 		items = append(items, NavItem{Href: "/reports/06a", Label: pr.T("nav.reports")})
+		items = append(items, NavItem{Href: "/reports/indicators", Label: pr.T("nav.analysis")})
+		items = append(items, NavItem{Href: "/reports/dashboard", Label: pr.T("reports.nav.dashboard")})
+		items = append(items, NavItem{Href: "/reports/satisfaction", Label: pr.T("follow.report.link")})
 	}
 	if p.Can(account.ViewUnits) {
 		items = append(items, NavItem{Href: "/admin/units", Label: pr.T("nav.units")})

@@ -6,4 +6,6 @@ import "net/http"
 func (s *Server) reportRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /reports/06a", s.staff(s.settlementPage))
 	mux.HandleFunc("GET /reports/06a/xlsx", s.staff(s.settlementExcel))
+	mux.HandleFunc("GET /reports/06a/pdf", s.staff(s.settlementPDF))
+	mux.HandleFunc("GET /reports/dashboard", s.staff(s.dashboardPage))
 }

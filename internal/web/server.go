@@ -11,11 +11,15 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"motcua/internal/account"
+	"motcua/internal/analysis"
 	"motcua/internal/attachment"
 	"motcua/internal/audit"
 	"motcua/internal/catalog"
+	"motcua/internal/feedback"
+	"motcua/internal/portal"
 	"motcua/internal/processing"
 	"motcua/internal/report"
+	"motcua/internal/statistics"
 	"motcua/internal/throttle"
 	"motcua/internal/workcal"
 )
@@ -52,8 +56,17 @@ type Config struct {
 	FormsDir string
 	// Reports computes the reports of the control team (II.06a).
 	Reports *report.Service
+	// Analysis computes the Decision 766 indicators, processing times, rankings and bottlenecks;
+	// nil builds one over Reports' store and Calendar.
+	Analysis *analysis.Service
 	// Uploads limits the scanned papers officers attach; its zero value takes attachment's defaults.
 	Uploads attachment.Limits
+	// Feedback receives, handles and publishes feedback and complaints (phản ánh, kiến nghị).
+	Feedback *feedback.Service
+	// Statistics computes the public statistics of settlement per unit.
+	Statistics *statistics.Service
+	// Portal keeps the citizens' online drafts and files them (the public portal); nil hides online filing.
+	Portal *portal.Service
 }
 
 // Server is the HTTP handler for pages, health and metrics.

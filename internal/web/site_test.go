@@ -19,10 +19,14 @@ import (
 	"motcua/internal/account"
 	"motcua/internal/attachment"
 	"motcua/internal/catalog"
+	"motcua/internal/feedback"
+	"motcua/internal/portal"
 	"motcua/internal/procedure"
 	"motcua/internal/processing"
 	"motcua/internal/report"
+	"motcua/internal/statistics"
 	"motcua/internal/store/storetest"
+	"motcua/internal/throttle"
 	"motcua/internal/web"
 	"motcua/internal/workcal"
 )
@@ -95,7 +99,9 @@ func buildSite(t *testing.T, sample bool) *site {
 	}
 	dossiers := &processing.Service{Store: e.DB, Catalog: cat, Calendar: cal, Rand: rand.Reader, Files: blobs}
 	srv, err := web.New(web.Config{Accounts: svc, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: e.DB, Audit: e.DB, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Uploads: attachment.Limits{MaxBytes: 64 << 10, TempDir: t.TempDir()}, Reports: &report.Service{Store: e.DB}, Version: "test"})
+		Uploads: attachment.Limits{MaxBytes: 64 << 10, TempDir: t.TempDir()}, Reports: &report.Service{Store: e.DB}, Version: "test",
+		Feedback: &feedback.Service{Store: e.DB, Calendars: cal, Rand: rand.Reader}, Statistics: &statistics.Service{Store: e.DB},
+		Portal: &portal.Service{Store: e.DB, Dossiers: dossiers, Submissions: throttle.New(portalSubmissionsPerHour, time.Hour)}})
 	if err != nil {
 		t.Fatal(err)
 	}
