@@ -88,7 +88,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv, err := web.New(web.Config{Accounts: accounts, Calendar: cal, Catalog: cat, Dossiers: dossiers, Health: db, Audit: db, Log: log, Now: a.now,
-		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Reports: &report.Service{Store: db}, Analysis: &analysis.Service{Store: db, Calendars: cal}, Version: buildVersion(),
+		Registry: reg, TemplateDir: *devTemplates, FormsDir: *formsDir, Uploads: uploads, Reports: &report.Service{Store: db}, Analysis: &analysis.Service{Store: db, Calendars: cal, Inputs: db}, Version: buildVersion(),
 		Feedback: &feedback.Service{Store: db, Calendars: cal, Rand: rand.Reader}, Statistics: &statistics.Service{Store: db},
 		Portal: &portal.Service{Store: db, Dossiers: dossiers, Submissions: throttle.New(portalSubmissionsPerHour, time.Hour)}})
 	if err != nil {
