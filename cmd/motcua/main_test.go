@@ -61,7 +61,7 @@ func (s *syncBuffer) String() string {
 
 // startServer boots the real program ("serve --addr 127.0.0.1:0") with the given extra arguments and
 // waits until it listens; the server stops when the test ends.
-func startServer(t *testing.T, extra ...string) *server {
+func startServer(t testing.TB, extra ...string) *server {
 	t.Helper()
 	dbPath := filepath.Join(t.TempDir(), "motcua.db")
 	ctx, cancel := context.WithCancel(context.Background())
