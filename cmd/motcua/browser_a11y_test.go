@@ -27,8 +27,8 @@ func TestBrowserPublicPagesAccessible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBrowser(t, 4*time.Minute)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, 4*time.Minute)
 	pages := publicPages(t, s)
 	for _, p := range pages {
 		for _, width := range []int64{1280, 360} {

@@ -25,8 +25,8 @@ const dossierWalkTimeout = 90 * time.Second // the whole walk, so the test can n
 var receivedNotice = regexp.MustCompile(`Đã tiếp nhận hồ sơ (\S+)\. Mã tra cứu: (\S+)\.`)
 
 func TestBrowserDossierWalk(t *testing.T) {
-	b := newBrowser(t, dossierWalkTimeout)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, dossierWalkTimeout)
 	shots := screenshotDir(t)
 	start := time.Now()
 

@@ -16,8 +16,8 @@ import (
 // Environment: as for TestBrowserAdminCreatesUnit; the screenshots are feedback-error.png,
 // feedback-follow.png, feedback-answers.png and statistics.png.
 func TestBrowserFeedbackAndStatistics(t *testing.T) {
-	b := newBrowser(t, 90*time.Second)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, 90*time.Second)
 	shots := screenshotDir(t)
 	submitBtn := chromedp.CSS(`main form button[type="submit"]`)
 	b.do("phone-sized screen", chromedp.EmulateViewport(360, 780))

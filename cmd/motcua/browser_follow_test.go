@@ -24,8 +24,8 @@ import (
 // Environment: as for TestBrowserAdminCreatesUnit; the screenshots are follow-supplemented.png and
 // follow-rated.png.
 func TestBrowserFollowSupplementAndRate(t *testing.T) {
-	b := newBrowser(t, 90*time.Second)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, 90*time.Second)
 	shots := screenshotDir(t)
 	submitBtn := chromedp.CSS(`main form button[type="submit"]`)
 

@@ -21,8 +21,8 @@ import (
 //
 // Environment: as for TestBrowserAdminCreatesUnit; the screenshot is journey-rated.png.
 func TestBrowserCitizenJourney(t *testing.T) {
-	b := newBrowser(t, 3*time.Minute)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, 3*time.Minute)
 	shots := screenshotDir(t)
 	const (
 		procedure = "9.990005" // Đăng ký thành lập hộ kinh doanh: online, one mandatory paper, restart on supplement

@@ -19,8 +19,8 @@ import (
 // Environment: as for TestBrowserAdminCreatesUnit; the screenshots are portal-form-error.png and
 // portal-done.png.
 func TestBrowserCitizenFilesOnline(t *testing.T) {
-	b := newBrowser(t, dossierWalkTimeout)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, dossierWalkTimeout)
 	shots := screenshotDir(t)
 
 	const (

@@ -197,8 +197,8 @@ func screenshotDir(t *testing.T) string {
 }
 
 func TestBrowserAdminCreatesUnit(t *testing.T) {
-	b := newBrowser(t, browserTimeout)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, browserTimeout)
 	shots := screenshotDir(t)
 
 	const (
