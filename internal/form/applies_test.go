@@ -162,6 +162,14 @@ func TestSetsComplete(t *testing.T) {
 	if s := sets[Set2025].Forms[Control]; s.Page != "A5" || s.Number != "Mẫu số 06" {
 		t.Errorf("2025 control slip: %+v", s)
 	}
+	// Forms print on A5 and the register on A4, in both sets (domain.md §7).
+	for _, set := range []string{Set2025, Set2018} {
+		for k, f := range sets[set].Forms {
+			if want := map[bool]string{true: "A4", false: "A5"}[k == Register]; f.Page != want {
+				t.Errorf("set %s, %s: printed on %s, want %s", set, k, f.Page, want)
+			}
+		}
+	}
 	if s := sets[Set2025].Forms[Register]; s.Page != "A4" || s.Orientation != "L" || s.Number != "Mẫu số 07" {
 		t.Errorf("2025 register: %+v", s)
 	}
