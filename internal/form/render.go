@@ -17,6 +17,10 @@ type Context struct {
 	Place      string    // địa danh of the date line ("Bắc Ninh")
 	LookupURL  string    // absolute URL of the public lookup of this dossier; goes into the QR code
 	Printed    time.Time // the date printed; zero: the date of the act the form records
+	// Book and Entry place a received dossier in the desk's register (Sổ theo dõi hồ sơ): the book is
+	// the year, the entry the dossier's number among the unit's receptions of that year, as the
+	// register of that year numbers its rows. Printed on the receipt; dotted lines when empty.
+	Book, Entry string
 }
 
 // Render writes form k of the set (empty: SetFor(d)) for the dossier as one
@@ -181,7 +185,7 @@ func (d *doc) receipt(x dossier.Dossier, events []dossier.Event, c Context) {
 		d.numbered(&n, d.t("lookup", "url", b(or(c.LookupURL, d.t("placeholder"))), "secret", b(or(x.LookupSecret, d.t("placeholder")))))
 	}
 	d.pdf.Ln(0.5)
-	d.para(d.t("book"), "I")
+	d.para(d.t("book", "book", or(c.Book, d.t("placeholder")), "entry", or(c.Entry, d.t("placeholder"))), "I")
 	d.signatures("",
 		signature{d.t("sign_left"), d.t("sign_hint"), x.Applicant.Name},
 		signature{d.t("sign_right"), d.t("sign_hint"), actorOf(events, dossier.ActReceive)})

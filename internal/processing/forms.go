@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"motcua/internal/account"
+	"motcua/internal/calendar"
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 	"motcua/internal/form"
@@ -108,6 +110,13 @@ func (s *Service) render(ctx context.Context, k form.Kind, set string, d dossier
 		return nil, d, err
 	}
 	c.LookupURL = s.LookupURL(d)
+	if k == form.Receipt && !d.ReceivedAt.IsZero() && d.Code != "" {
+		n, err := s.Store.RegisterEntry(ctx, d.ReceivingUnit, d.Code, d.ReceivedAt)
+		if err != nil {
+			return nil, d, err
+		}
+		c.Book, c.Entry = strconv.Itoa(d.ReceivedAt.In(calendar.Location).Year()), strconv.Itoa(n)
+	}
 	var buf bytes.Buffer
 	if err := form.Render(&buf, k, set, d, events, c); err != nil {
 		return nil, d, err

@@ -53,6 +53,9 @@ type Store interface {
 	UpdateDossier(ctx context.Context, actor account.Principal, before, after dossier.Dossier, events []dossier.Event) (dossier.Dossier, error)
 	DossierByCode(ctx context.Context, code string) (dossier.Dossier, error)
 	DossierEvents(ctx context.Context, code string) ([]dossier.Event, error)
+	// RegisterEntry returns the number of a received dossier in its unit's register of the year:
+	// its rank among the dossiers the unit received that year, by receipt time.
+	RegisterEntry(ctx context.Context, unit, code string, receivedAt time.Time) (int, error)
 	ListDossiers(ctx context.Context, q Query) ([]dossier.Dossier, int, error)
 	UnitByCode(ctx context.Context, code string) (account.Unit, error)
 	UserByUsername(ctx context.Context, username string) (account.User, string, error)

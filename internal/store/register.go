@@ -50,3 +50,15 @@ func (db *DB) RegisterDossiers(ctx context.Context, units []string, from, before
 	}
 	return out, mapErr(rows.Err(), "register")
 }
+
+// RegisterEntry returns the number of a received dossier in its unit's register of the year: how many
+// dossiers the unit received from 1 January (business time) up to it, in the register's order (receipt
+// time, then insertion). Errors: Internal when the query fails.
+func (db *DB) RegisterEntry(ctx context.Context, unit, code string, receivedAt time.Time) (int, error) {
+	year := time.Date(receivedAt.In(icTime).Year(), 1, 1, 0, 0, 0, 0, icTime)
+	var n int
+	err := db.readRow(ctx, `SELECT count(*) FROM dossiers WHERE receiving_unit = $1 AND received_at >= $2
+		AND (received_at < $3 OR (received_at = $3 AND id <= (SELECT id FROM dossiers WHERE code = $4)))`,
+		unit, ms(year), ms(receivedAt), code).Scan(&n)
+	return n, mapErr(err, "register entry")
+}
