@@ -25,6 +25,7 @@ func init() {
 var procedureFuncs = map[string]any{
 	"timeText":    timeText,
 	"changeLabel": changeLabel,
+	"changeValue": changeValue,
 	"msg":         func(p i18n.Printer, m fault.Message) string { return p.T(m.Key, m.Args...) },
 	"has":         hasLine,
 	"path":        fieldPath,
@@ -85,19 +86,7 @@ func mainChannel(proc procedure.Procedure) procedure.Channel {
 // "channels[online].fees" is "Trực tuyến — Phí, lệ phí", "components[Tờ khai]" is
 // "Thành phần hồ sơ: Tờ khai"; a name without a label is shown as it is.
 func changeLabel(p i18n.Printer, field string) string {
-	root, key, sub := field, "", ""
-	if i := strings.IndexAny(field, "[."); i > 0 {
-		root, sub = field[:i], field[i:]
-		if sub[0] == '[' {
-			if j := strings.LastIndexByte(sub, ']'); j > 0 {
-				key, sub = sub[1:j], sub[j+1:]
-			}
-		}
-		sub = strings.TrimPrefix(sub, ".")
-	}
-	if root == "field" && key == "" {
-		root, sub = "field_"+sub, ""
-	}
+	root, key, sub := changePath(field)
 	label := func(prefix, name string) string {
 		if i18n.Has(p.Lang, prefix+name) {
 			return p.T(prefix + name)
@@ -116,6 +105,25 @@ func changeLabel(p i18n.Printer, field string) string {
 		out += " — " + label("proc.col.", sub)
 	}
 	return out
+}
+
+// changePath splits a change's field path ("channels[online].fees", "field.name") into its root, the
+// key in brackets and the rest.
+func changePath(field string) (root, key, sub string) {
+	root = field
+	if i := strings.IndexAny(field, "[."); i > 0 {
+		root, sub = field[:i], field[i:]
+		if sub[0] == '[' {
+			if j := strings.LastIndexByte(sub, ']'); j > 0 {
+				key, sub = sub[1:j], sub[j+1:]
+			}
+		}
+		sub = strings.TrimPrefix(sub, ".")
+	}
+	if root == "field" && key == "" {
+		root, sub = "field_"+sub, ""
+	}
+	return root, key, sub
 }
 
 // hasLine reports whether a newline-separated list of submitted values holds v (for checkboxes).
