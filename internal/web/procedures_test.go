@@ -144,7 +144,7 @@ func TestProcedureEditing(t *testing.T) {
 		{name: "publish version 2", as: "kiemsoat", method: "POST", path: code + "/publish", form: url.Values{}, status: 303},
 		{name: "history shows the change", as: "kiemsoat", method: "GET", path: code, status: 200,
 			contains: []string{"Đã được sửa đổi", "Đang công bố", "01/01/2030", "Trực tiếp — Thời hạn giải quyết",
-				"<del>3 WORKING_DAY</del>", "<ins>5 WORKING_DAY</ins>", "15000 VND", "20000 VND"}},
+				"<del>3 Ngày làm việc</del>", "<ins>5 Ngày làm việc</ins>", "15000 VND", "20000 VND"}},
 		{name: "apply to a commune", as: "kiemsoat", method: "POST", path: code + "/apply", form: url.Values{"units": {"000.31.21.H06"}}, status: 303},
 		{name: "apply with nothing chosen", as: "kiemsoat", method: "POST", path: code + "/apply", form: url.Values{}, status: 400,
 			contains: []string{"Trường này là bắt buộc."}},
