@@ -23,8 +23,8 @@ func TestBrowserReportsAndDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBrowser(t, 3*time.Minute)
 	s := startServer(t, "--demo")
+	b := newBrowser(t, 3*time.Minute)
 	shots := screenshotDir(t)
 
 	b.submit("open the login page", 200, chromedp.Navigate(s.URL+"/login"))
