@@ -34,7 +34,7 @@ var (
 	bulkDossierColumns = []string{"id", "code", "lookup_secret", "procedure_code", "procedure_version", "field_name",
 		"receiving_unit", "competent_unit", "channel", "status", "applicant_name", "applicant_key", "applicant_id",
 		"applicant_phone", "assignee", "submitted_at", "correction_due_at", "received_at", "due_at", "original_due_at",
-		"finished_at", "returned_at", "outcome", "timeliness", "version", "created_at", "updated_at"}
+		"finished_at", "returned_at", "outcome", "timeliness", "version", "created_at", "updated_at", "timeline"}
 	bulkDocColumns   = []string{"dossier_id", "doc"}
 	bulkEventColumns = []string{"dossier_id", "at", "actor", "actor_unit", "action", "from_status", "to_status",
 		"step", "note", "private", "attachments"}
@@ -190,7 +190,11 @@ func bulkRows(ds []dossier.Dossier, events [][]dossier.Event, ids []int64, now i
 		row := make([]any, 0, len(bulkDossierColumns))
 		row = append(row, ids[i])
 		row = append(row, vals...)
-		dossierRows = append(dossierRows, append(row, now, now))
+		var timeline string
+		if events != nil {
+			timeline = publicTimeline(events[i])
+		}
+		dossierRows = append(dossierRows, append(row, now, now, timeline))
 		docRows = append(docRows, []any{ids[i], doc})
 		if events == nil {
 			continue

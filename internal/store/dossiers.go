@@ -37,8 +37,8 @@ func dossierValues(d dossier.Dossier) ([]any, string, error) {
 const dossierInsert = `INSERT INTO dossiers (code, lookup_secret, procedure_code, procedure_version, field_name, receiving_unit,
 	competent_unit, channel, status, applicant_name, applicant_key, applicant_id, applicant_phone, assignee, submitted_at,
 	correction_due_at, received_at, due_at, original_due_at, finished_at, returned_at, outcome, timeliness, version,
-	created_at, updated_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)
+	created_at, updated_at, timeline)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25, $26)
 	RETURNING id`
 
 // The statements of recording a new dossier.
@@ -79,7 +79,7 @@ func (tx *Tx) insertOne(ctx context.Context, r insertRequest) (dossier.Dossier, 
 		return d, err
 	}
 	var id int64
-	if err := tx.queryRow(ctx, dossierInsert, append(vals, ms(tx.Now))...).Scan(&id); err != nil {
+	if err := tx.queryRow(ctx, dossierInsert, append(vals, ms(tx.Now), publicTimeline(r.events))...).Scan(&id); err != nil {
 		if isUniqueViolation(err) {
 			return d, fault.New(fault.Conflict, "error.conflict")
 		}
@@ -161,9 +161,9 @@ func (db *DB) UpdateDossier(ctx context.Context, actor account.Principal, before
 			competent_unit = $7, channel = $8, status = $9, applicant_name = $10, applicant_key = $11, applicant_id = $12,
 			applicant_phone = $13, assignee = $14, submitted_at = $15, correction_due_at = $16, received_at = $17, due_at = $18,
 			original_due_at = $19, finished_at = $20, returned_at = $21, outcome = $22, timeliness = $23, version = $24,
-			updated_at = $25`
+			updated_at = $25, timeline = CASE WHEN timeline = '' THEN '' ELSE timeline || $28 END`
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET `+set+` WHERE id = $26 AND version = $27`,
-			append(vals, ms(tx.Now), id, before.Version)...)
+			append(vals, ms(tx.Now), id, before.Version, publicTimeline(events))...)
 		if err != nil {
 			return err
 		}

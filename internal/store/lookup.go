@@ -2,63 +2,121 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"strconv"
+	"strings"
 	"time"
 
 	"motcua/internal/dossier"
 	"motcua/internal/fault"
 )
 
-// lookupQuery reads what the public lookup shows of a dossier and its timeline in one statement,
-// from the indexed columns only: the dossier document is not decoded on this hot public path.
-const lookupQuery = `SELECT d.code, d.lookup_secret, d.procedure_code, d.procedure_version, d.field_name, d.receiving_unit,
-	d.competent_unit, d.channel, d.status, d.applicant_name, d.received_at, d.due_at, d.original_due_at, d.finished_at,
-	d.returned_at, d.outcome, d.timeliness,
-	e.id, e.at, e.action, e.from_status, e.to_status, e.private
-	FROM dossiers d LEFT JOIN dossier_events e ON e.dossier_id = d.id
-	WHERE d.code = $1 ORDER BY e.id`
+// lookupQuery reads what the public lookup shows of a dossier in one row: its indexed columns and
+// its public timeline (the column timeline, migration 0013); the document is not decoded and the
+// events are not read on this hot public path.
+const lookupQuery = `SELECT code, lookup_secret, procedure_code, procedure_version, field_name, receiving_unit,
+	competent_unit, channel, status, applicant_name, received_at, due_at, original_due_at, finished_at,
+	returned_at, outcome, timeliness, timeline
+	FROM dossiers WHERE code = $1`
+
+// lookupEvents reads the events of a dossier stored before its row kept the timeline.
+const lookupEvents = `SELECT at, action, from_status, to_status, private FROM dossier_events
+	WHERE dossier_id = (SELECT id FROM dossiers WHERE code = $1) ORDER BY id`
 
 // LookupDossier returns the public view of a dossier: its code, lookup secret, procedure, units,
 // channel, status, applicant's name, times and outcome (the other fields are left zero), with its
-// events without notes or actors. Errors: NotFound.
+// public events (time, action, from and to status; no notes, actors or private events). Errors:
+// NotFound.
 func (db *DB) LookupDossier(ctx context.Context, code string) (dossier.Dossier, []dossier.Event, error) {
-	rows, err := db.readQuery(ctx, lookupQuery, code)
+	var d dossier.Dossier
+	var channel, status int
+	var received, due, original, finished, returned int64
+	var outcome, timeliness, timeline string
+	err := db.readRow(ctx, lookupQuery, code).Scan(&d.Code, &d.LookupSecret, &d.ProcedureCode, &d.ProcedureVersion, &d.FieldName,
+		&d.ReceivingUnit, &d.CompetentUnit, &channel, &status, &d.Applicant.Name, &received, &due, &original, &finished, &returned,
+		&outcome, &timeliness, &timeline)
+	if err == sql.ErrNoRows {
+		return dossier.Dossier{}, nil, fault.New(fault.NotFound, "dossier.not_found", code)
+	}
 	if err != nil {
 		return dossier.Dossier{}, nil, mapErr(err, "lookup")
 	}
+	d.Channel, d.Status, d.Outcome, d.Timeliness = dossier.Channel(channel), dossier.Status(status), dossier.Outcome(outcome), dossier.Timeliness(timeliness)
+	d.ReceivedAt, d.DueAt, d.OriginalDueAt = instant(received), instant(due), instant(original)
+	d.FinishedAt, d.ReturnedAt = instant(finished), instant(returned)
+	d.Rescheduled = !d.OriginalDueAt.IsZero() && !d.DueAt.Equal(d.OriginalDueAt)
+	if timeline != "" {
+		events, err := parseTimeline(timeline)
+		if err != nil {
+			return dossier.Dossier{}, nil, fault.Wrap(err, "lookup: timeline of "+code)
+		}
+		return d, events, nil
+	}
+	events, err := db.storedPublicEvents(ctx, code)
+	return d, events, err
+}
+
+// storedPublicEvents reads the public events of a dossier from dossier_events.
+func (db *DB) storedPublicEvents(ctx context.Context, code string) ([]dossier.Event, error) {
+	rows, err := db.readQuery(ctx, lookupEvents, code)
+	if err != nil {
+		return nil, mapErr(err, "lookup")
+	}
 	defer rows.Close()
-	var d dossier.Dossier
 	var events []dossier.Event
-	found := false
 	for rows.Next() {
-		var channel, status int
-		var received, due, original, finished, returned int64
-		var outcome, timeliness string
-		var eid, eat, efrom, eto, eprivate *int64
-		var eaction *string
-		if err := rows.Scan(&d.Code, &d.LookupSecret, &d.ProcedureCode, &d.ProcedureVersion, &d.FieldName, &d.ReceivingUnit,
-			&d.CompetentUnit, &channel, &status, &d.Applicant.Name, &received, &due, &original, &finished, &returned, &outcome, &timeliness,
-			&eid, &eat, &eaction, &efrom, &eto, &eprivate); err != nil {
-			return dossier.Dossier{}, nil, mapErr(err, "lookup")
+		var at, from, to, private int64
+		var action string
+		if err := rows.Scan(&at, &action, &from, &to, &private); err != nil {
+			return nil, mapErr(err, "lookup")
 		}
-		if !found {
-			found = true
-			d.Channel, d.Status, d.Outcome, d.Timeliness = dossier.Channel(channel), dossier.Status(status), dossier.Outcome(outcome), dossier.Timeliness(timeliness)
-			d.ReceivedAt, d.DueAt, d.OriginalDueAt = instant(received), instant(due), instant(original)
-			d.FinishedAt, d.ReturnedAt = instant(finished), instant(returned)
-			d.Rescheduled = !d.OriginalDueAt.IsZero() && !d.DueAt.Equal(d.OriginalDueAt)
-		}
-		if eid != nil {
-			events = append(events, dossier.Event{At: fromMS(*eat).In(icTime), Action: dossier.Action(*eaction),
-				From: dossier.Status(*efrom), To: dossier.Status(*eto), Private: *eprivate != 0})
+		if private == 0 {
+			events = append(events, dossier.Event{At: fromMS(at).In(icTime), Action: dossier.Action(action), From: dossier.Status(from), To: dossier.Status(to)})
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return dossier.Dossier{}, nil, mapErr(err, "lookup")
+	return events, mapErr(rows.Err(), "lookup")
+}
+
+// publicTimeline encodes the public events among events as the column timeline keeps them: each as
+// ";at,action,from,to", at in Unix milliseconds.
+func publicTimeline(events []dossier.Event) string {
+	var b strings.Builder
+	for _, e := range events {
+		if e.Private {
+			continue
+		}
+		b.WriteByte(';')
+		b.WriteString(strconv.FormatInt(ms(e.At), 10))
+		b.WriteByte(',')
+		b.WriteString(string(e.Action))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(int(e.From)))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(int(e.To)))
 	}
-	if !found {
-		return dossier.Dossier{}, nil, fault.New(fault.NotFound, "dossier.not_found", code)
+	return b.String()
+}
+
+// parseTimeline decodes the column timeline.
+func parseTimeline(s string) ([]dossier.Event, error) {
+	events := make([]dossier.Event, 0, strings.Count(s, ";"))
+	for part := range strings.SplitSeq(s, ";") {
+		if part == "" {
+			continue
+		}
+		f := strings.Split(part, ",")
+		if len(f) != 4 {
+			return nil, fault.New(fault.Internal, "error.internal")
+		}
+		at, err1 := strconv.ParseInt(f[0], 10, 64)
+		from, err2 := strconv.Atoi(f[2])
+		to, err3 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil, fault.New(fault.Internal, "error.internal")
+		}
+		events = append(events, dossier.Event{At: fromMS(at).In(icTime), Action: dossier.Action(f[1]), From: dossier.Status(from), To: dossier.Status(to)})
 	}
-	return d, events, nil
+	return events, nil
 }
 
 // instant is a stored instant in business time; 0 is the zero time.
