@@ -86,6 +86,13 @@ func (db *DB) writeBatch(batch []insertRequest) {
 	ctx := context.Background()
 	results := make([]insertResult, len(batch))
 	err := db.inTx(ctx, func(tx *Tx) error {
+		if db.Engine == Postgres && len(batch) > 1 {
+			ds, err := tx.insertMany(ctx, batch)
+			for i := range ds {
+				results[i] = insertResult{d: ds[i]}
+			}
+			return err
+		}
 		for i, r := range batch {
 			d, err := tx.insertOne(ctx, r)
 			if err != nil {
