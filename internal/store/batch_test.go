@@ -73,3 +73,50 @@ func TestGroupCommitIsolatesAFailingInsert(t *testing.T) {
 		}
 	})
 }
+
+// Receptions written together get the numbers of their day without a gap, each is stored with its
+// document and events, and each has its own audit entry in an intact chain.
+func TestGroupCommitNumbersWithoutGaps(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB, svc *account.Service, clk *clock) {
+		ctx, sys := context.Background(), account.System("test")
+		day := time.Date(2026, 3, 10, 9, 0, 0, 0, ict)
+		d := dossier.Dossier{ProcedureCode: "2.000635", ProcedureVersion: 1, ReceivingUnit: "000.31.21.H06", CompetentUnit: "000.31.21.H06",
+			Status: dossier.StatusReceived, Applicant: dossier.Applicant{Name: "Trần Văn Bình"}, LookupSecret: "XYZ789", ReceivedAt: day}
+		const n = 40
+		var wg sync.WaitGroup
+		codes := make([]string, n)
+		errs := make([]error, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				events := []dossier.Event{{At: day, Actor: "tiepnhan", Action: dossier.ActReceive, To: dossier.StatusReceived}}
+				got, err := db.InsertDossier(ctx, sys, d, events, "", day)
+				codes[i], errs[i] = got.Code, err
+			}()
+		}
+		wg.Wait()
+		seen := map[string]bool{}
+		for i, code := range codes {
+			if errs[i] != nil {
+				t.Fatal(errs[i])
+			}
+			seen[code] = true
+			got, events, err := db.LookupDossier(ctx, code)
+			if err != nil || got.Applicant.Name != "Trần Văn Bình" || len(events) != 1 || events[0].Action != dossier.ActReceive {
+				t.Fatalf("%s stored as %+v with %v (%v)", code, got, events, err)
+			}
+			if full, err := db.DossierByCode(ctx, code); err != nil || full.Version != 1 || full.LookupSecret != "XYZ789" {
+				t.Fatalf("%s document: %+v (%v)", code, full, err)
+			}
+		}
+		for k := 1; k <= n; k++ {
+			if want := dossier.Code("", d.CompetentUnit, day, k); !seen[want] {
+				t.Errorf("number %d of the day was not given (%s)", k, want)
+			}
+		}
+		if problem, entries, err := db.VerifyAudit(ctx); err != nil || problem != nil || entries != n {
+			t.Fatalf("audit: %d entries, %v %v", entries, problem, err)
+		}
+	})
+}
