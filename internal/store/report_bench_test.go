@@ -185,7 +185,8 @@ func (db *DB) explainSettlement(b *testing.B, codes []string) string {
 	if db.Engine == SQLite {
 		group = "receiving_unit, field_name"
 	}
-	r := strings.NewReplacer("{units}", strings.Join(ph, ", "), "{key}", "field_name", "{group}", group, "{open}", misorderedCondition)
+	r := strings.NewReplacer("{units}", strings.Join(ph, ", "), "{key}", "field_name", "{group}", group, "{open}", misorderedCondition,
+		"{index}", db.openIndex())
 	fromDay, _ := wholeDay(from)
 	beforeDay, _ := wholeDay(before)
 	sq, sargs := summaryQuery(codes, fromDay, beforeDay, "field_name")

@@ -19,7 +19,8 @@ import (
 // before it, the months of its year before it and the days of its month before it (prefix sums, see
 // summaryPieces): for a report of whole months or years, only the rows of the years and months before
 // its bounds are read. The other dossiers (still open, or finished before received) are counted live
-// by the report.
+// by the report. Should an update change a summarised dossier all the same (a correction, a reopening),
+// UpdateDossier takes its old counts out and adds the new ones; no path deletes dossiers.
 
 // Business days as the summary numbers them: days since 1970-01-01 in UTC+7 (Asia/Ho_Chi_Minh has kept
 // that offset since 1975).

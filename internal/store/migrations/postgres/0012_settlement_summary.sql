@@ -3,9 +3,9 @@
 -- once here instead of being scanned by every report. A row holds, for one receiving desk, field and
 -- procedure, the dossiers whose day falls in one bucket: span 0 is a day (days since 1970-01-01 in
 -- business time, UTC+7), span 1 a month (year × 12 + month − 1), span 2 a year. The day is, per
--- counter: received and received_online, the day received; finished, early,
--- on_time and late, the day finished; due_received, the later of the days received and originally
--- due; due_finished, the later of the days originally due and finished. The report sums them before
+-- counter: received and received_online, the day received; finished, early, on_time and late, the
+-- day finished; due_received, the later of the days received and originally due; due_finished, the
+-- later of the days originally due and finished. The report sums them before
 -- its two bounds (prefix sums); the dossiers still open, and the few finished before they were
 -- received, are counted live over the partial index dossiers_open.
 CREATE TABLE settlement_summary (
