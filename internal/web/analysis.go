@@ -4,11 +4,9 @@ import (
 	"math"
 	"net/http"
 	"net/url"
-	"time"
 
 	"motcua/internal/account"
 	"motcua/internal/analysis"
-	"motcua/internal/calendar"
 	"motcua/internal/fault"
 	"motcua/internal/i18n"
 )
@@ -35,11 +33,9 @@ func (s *Server) analysisService() *analysis.Service {
 
 // analysisFilter is the unit picker and period shared by the analysis pages.
 type analysisFilter struct {
-	Action         string // the page's path
-	Units          []account.Unit
-	Unit, From, To string
-	Subtree        bool
-	Tabs           []NavItem
+	Action string // the page's path
+	reportScope
+	Tabs []NavItem
 	// Query repeats the unit and period, for the tabs and the sorting links.
 	Query string
 }
@@ -56,18 +52,8 @@ var analysisTabs = []struct{ path, key string }{
 // unit and its subtree by default; the error is an Invalid fault on "from" or "to" for a date that
 // does not parse.
 func (s *Server) analysisQuery(r *http.Request, page Page, p account.Principal) (analysisFilter, analysis.Query, error) {
-	q := r.URL.Query()
-	now := s.now().In(calendar.Location)
-	f := analysisFilter{Action: r.URL.Path, Unit: q.Get("unit"), From: q.Get("from"), To: q.Get("to"), Subtree: q.Get("subtree") != "0"}
-	if f.Unit == "" {
-		f.Unit = p.UnitCode
-	}
-	if f.From == "" {
-		f.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, calendar.Location).Format("2006-01-02")
-	}
-	if f.To == "" {
-		f.To = now.Format("2006-01-02")
-	}
+	scope, from, to, err := s.scopeOf(r, p)
+	f := analysisFilter{Action: r.URL.Path, reportScope: scope}
 	subtree := "1"
 	if !f.Subtree {
 		subtree = "0"
@@ -76,14 +62,6 @@ func (s *Server) analysisQuery(r *http.Request, page Page, p account.Principal) 
 	for _, t := range analysisTabs {
 		f.Tabs = append(f.Tabs, NavItem{Href: t.path + "?" + f.Query, Label: page.P.T(t.key), Active: t.path == r.URL.Path})
 	}
-	if units, _, err := s.catalogUnits(r.Context()); err == nil {
-		for _, u := range units {
-			if p.InScope(u.Path) && u.Kind != account.Office {
-				f.Units = append(f.Units, u)
-			}
-		}
-	}
-	from, to, err := registerPeriod(f.From, f.To)
 	return f, analysis.Query{Unit: f.Unit, From: from, To: to, Subtree: f.Subtree}, err
 }
 

@@ -2,25 +2,21 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"motcua/internal/account"
-	"motcua/internal/calendar"
 	"motcua/internal/fault"
 	"motcua/internal/feedback"
 )
 
 // feedbackReportData is the staff page of the on-time figures of feedback.
 type feedbackReportData struct {
-	Units          []account.Unit
-	Unit, From, To string
-	Subtree        bool
-	Shown          bool
-	Report         feedback.Report
-	Steps          []feedbackStepRow
-	Received       string
-	Pending        [3]string // total, within, overdue
-	Rate           string
+	reportScope
+	Shown    bool
+	Report   feedback.Report
+	Steps    []feedbackStepRow
+	Received string
+	Pending  [3]string // total, within, overdue
+	Rate     string
 }
 
 // feedbackStepRow is one kind of step with its figures formatted.
@@ -34,26 +30,8 @@ func (s *Server) feedbackReport(w http.ResponseWriter, r *http.Request, p accoun
 		return
 	}
 	page := s.newPage(r, "feedback.report.title")
-	q := r.URL.Query()
-	now := s.now().In(calendar.Location)
-	d := feedbackReportData{Unit: q.Get("unit"), From: q.Get("from"), To: q.Get("to"), Subtree: q.Get("subtree") != "0"}
-	if d.Unit == "" {
-		d.Unit = p.UnitCode
-	}
-	if d.From == "" {
-		d.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, calendar.Location).Format("2006-01-02")
-	}
-	if d.To == "" {
-		d.To = now.Format("2006-01-02")
-	}
-	if units, _, uerr := s.catalogUnits(r.Context()); uerr == nil {
-		for _, u := range units {
-			if p.InScope(u.Path) && u.Kind != account.Office {
-				d.Units = append(d.Units, u)
-			}
-		}
-	}
-	from, to, err := registerPeriod(d.From, d.To)
+	scope, from, to, err := s.scopeOf(r, p)
+	d := feedbackReportData{reportScope: scope}
 	if err == nil {
 		d.Report, err = s.cfg.Feedback.Figures(r.Context(), p, d.Unit, from, to, d.Subtree)
 	}

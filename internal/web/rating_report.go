@@ -2,24 +2,20 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"motcua/internal/account"
-	"motcua/internal/calendar"
 	"motcua/internal/fault"
 	"motcua/internal/processing"
 )
 
 // satisfactionData is the satisfaction report page: the choices and the table per criterion.
 type satisfactionData struct {
-	Units          []account.Unit
-	Unit, From, To string
-	Subtree        bool
-	Shown          bool
-	Report         processing.Satisfaction
-	Ratings        string
-	Satisfied      string
-	Lines          []satisfactionLine
+	reportScope
+	Shown     bool
+	Report    processing.Satisfaction
+	Ratings   string
+	Satisfied string
+	Lines     []satisfactionLine
 }
 
 // satisfactionLine is one criterion of the table, formatted the Vietnamese way.
@@ -35,26 +31,8 @@ func (s *Server) satisfactionPage(w http.ResponseWriter, r *http.Request, p acco
 		return
 	}
 	page := s.newPage(r, "follow.report.title")
-	q := r.URL.Query()
-	now := s.now().In(calendar.Location)
-	d := satisfactionData{Unit: q.Get("unit"), From: q.Get("from"), To: q.Get("to"), Subtree: q.Get("subtree") != "0"}
-	if d.Unit == "" {
-		d.Unit = p.UnitCode
-	}
-	if d.From == "" {
-		d.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, calendar.Location).Format("2006-01-02")
-	}
-	if d.To == "" {
-		d.To = now.Format("2006-01-02")
-	}
-	if units, _, err := s.catalogUnits(r.Context()); err == nil {
-		for _, u := range units {
-			if p.InScope(u.Path) && u.Kind != account.Office {
-				d.Units = append(d.Units, u)
-			}
-		}
-	}
-	from, to, err := registerPeriod(d.From, d.To)
+	scope, from, to, err := s.scopeOf(r, p)
+	d := satisfactionData{reportScope: scope}
 	if err == nil {
 		d.Report, err = s.cfg.Dossiers.SatisfactionReport(r.Context(), p, d.Unit, from, to, d.Subtree)
 	}
