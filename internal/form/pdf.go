@@ -58,8 +58,7 @@ func newDoc(c *circular, s spec, printed time.Time) *doc {
 		orient = "L"
 	}
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orient, UnitStr: "mm", Size: size})
-	p.AddUTF8FontFromBytes(family, "", fontRegular)
-	p.AddUTF8FontFromBytes(family, "B", fontBold)
+	addFonts(p)
 	d := &doc{pdf: p, set: c, spec: s}
 	d.pw, d.ph = p.GetPageSize()
 	short := min(d.pw, d.ph)
